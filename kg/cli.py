@@ -1,0 +1,50 @@
+"""The ``kg`` command: one sub-command per stage a user runs.
+
+Each sub-command lives in the module that owns its work; that module provides
+``add_arguments(parser)`` and ``run(args) -> int`` (the exit code). The table below is the
+only list of commands, so ``kg --help`` and the README test read from one place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import NamedTuple
+
+
+class Command(NamedTuple):
+    name: str
+    module: str
+    help: str
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("build", "kg.build", "Build a folder of articles into a validated RDF dataset."),
+    Command("validate", "kg.validate", "Validate an RDF file or dataset against kg's shapes."),
+)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``kg`` with every sub-command's options."""
+    from kg import __version__
+
+    parser = argparse.ArgumentParser(prog="kg", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        module = importlib.import_module(command.module)
+        sub = commands.add_parser(command.name, help=command.help, description=command.help)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``kg`` with ``argv`` and return its exit code."""
+    args = make_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
