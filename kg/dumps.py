@@ -1,0 +1,123 @@
+"""Writing a built dataset to disk: every graph in the standard syntaxes, and its VoID.
+
+A dataset folder holds::
+
+    dataset.nq      all graphs, N-Quads, sorted (the canonical dump: two builds compare equal)
+    dataset.trig    all graphs, TriG
+    dataset.jsonld  all graphs, JSON-LD
+    union.ttl       the union of all graphs as one Turtle graph
+    void.ttl        a VoID description with counts
+    build.json      what was built, from what, with which base IRI and version
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, serialize
+
+from kg.iris import short_hash
+from kg.namespaces import DCTERMS, PREFIXES, PROV, RDF, VOID, XSD
+
+#: The dump files of a dataset, their formats, and whether they keep the named graphs.
+DUMPS = (
+    ("dataset.nq", RdfFormat.N_QUADS, True),
+    ("dataset.trig", RdfFormat.TRIG, True),
+    ("dataset.jsonld", RdfFormat.JSON_LD, True),
+    ("union.ttl", RdfFormat.TURTLE, False),
+)
+VOID_FILE = "void.ttl"
+SUMMARY_FILE = "build.json"
+PREFIX_MAP = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def canonical_order(quads: Iterable[Quad]) -> list[Quad]:
+    """The quads without duplicates, in the order of their N-Quads lines (so dumps are stable)."""
+    return sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def write_dumps(quads: list[Quad], folder: Path) -> None:
+    """Write every dump file of ``quads`` (already in canonical order) into ``folder``."""
+    triples = sorted({q.triple for q in quads}, key=str)
+    for name, rdf_format, keeps_graphs in DUMPS:
+        prefixes = None if rdf_format in (RdfFormat.N_QUADS,) else PREFIX_MAP
+        serialize(quads if keeps_graphs else triples, folder / name, rdf_format, prefixes=prefixes)
+
+
+def void_triples(quads: list[Quad], *, base: str, run: NamedNode) -> list[Triple]:
+    """A VoID description of the dataset ``quads``: sizes, partitions, dumps, endpoint.
+
+    Counts are over the union of the graphs, the view a SPARQL query sees by default.
+    """
+    dataset = NamedNode(base + "dataset")
+    triples = {q.triple for q in quads}
+    subjects = {t.subject for t in triples}
+    objects = {t.object for t in triples}
+    classes = Counter(t.object for t in triples if t.predicate.value == str(RDF.type))
+    properties = Counter(t.predicate for t in triples)
+
+    def term(value) -> NamedNode:
+        return NamedNode(str(value))
+
+    def count(value: int) -> Literal:
+        return Literal(str(value), datatype=term(XSD.integer))
+
+    description = [
+        (term(RDF.type), term(VOID.Dataset)),
+        (term(DCTERMS.title), Literal("kg: what news articles say about elections", language="en")),
+        (term(VOID.uriSpace), Literal(base + "id/")),
+        (term(VOID.sparqlEndpoint), NamedNode(base + "sparql")),
+        (term(VOID.triples), count(len(triples))),
+        (term(VOID.distinctSubjects), count(len(subjects))),
+        (term(VOID.distinctObjects), count(len(objects))),
+        (term(VOID.classes), count(len(classes))),
+        (term(VOID.properties), count(len(properties))),
+        (term(VOID.entities), count(len({t.subject for t in triples if t.predicate.value == str(RDF.type)}))),
+        (term(PROV.wasGeneratedBy), run),
+    ]
+    out = [Triple(dataset, p, o) for p, o in description]
+    for name, _, _ in DUMPS:
+        out.append(Triple(dataset, term(VOID.dataDump), NamedNode(f"{base}dumps/{name}")))
+    for cls, n in sorted(classes.items(), key=lambda item: str(item[0])):
+        partition = NamedNode(f"{base}dataset#class-{_fragment(cls.value)}")
+        out += [
+            Triple(dataset, term(VOID.classPartition), partition),
+            Triple(partition, term(VOID["class"]), cls),
+            Triple(partition, term(VOID.entities), count(n)),
+        ]
+    for prop, n in sorted(properties.items(), key=lambda item: str(item[0])):
+        partition = NamedNode(f"{base}dataset#property-{_fragment(prop.value)}")
+        out += [
+            Triple(dataset, term(VOID.propertyPartition), partition),
+            Triple(partition, term(VOID.property), prop),
+            Triple(partition, term(VOID.triples), count(n)),
+        ]
+    return out
+
+
+def _fragment(iri: str) -> str:
+    """A readable, unique fragment for a class or property IRI.
+
+    >>> _fragment("http://schema.org/Person")
+    'schema-Person'
+    """
+    for prefix, namespace in PREFIX_MAP.items():
+        if iri.startswith(namespace) and iri[len(namespace):].isidentifier():
+            return f"{prefix}-{iri[len(namespace):]}"
+    return short_hash(iri)
+
+
+def write_void(triples: list[Triple], folder: Path) -> None:
+    serialize(triples, folder / VOID_FILE, RdfFormat.TURTLE, prefixes=PREFIX_MAP)
+
+
+def write_summary(summary: dict, folder: Path) -> None:
+    (folder / SUMMARY_FILE).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+
+
+def read_summary(folder: Path) -> dict:
+    """The build.json of a dataset folder."""
+    return json.loads((Path(folder) / SUMMARY_FILE).read_text())

@@ -1,0 +1,174 @@
+"""Where reported results disagree: compare the figures sources give for the same candidate.
+
+Two figures are compared as the intervals their writing allows: "51.2" stands for
+[51.15, 51.25], "51" for [50.5, 51.5], "more than 51%" for (51, 100]. Overlapping intervals are
+*consistent*. Otherwise the verdict depends on who counted what:
+
+- different producers (electoral authority, exit poll, opposition tally): *competing claims*;
+- the same kind of figure at different stated counting stages (80% vs 97% counted): a *revision*;
+- the same kind of figure and nothing to explain the gap (44.02 against 44.2): a *mismatch*.
+
+Opinion polls are compared only with opinion polls: a poll taken before the vote does not
+contradict a count. Figures written the same way by several sources form one group, so the
+number of findings grows with the number of distinct figures, not with the number of articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import combinations
+from typing import Literal
+
+from kg.model import Corpus, Result
+
+Verdict = Literal["consistent", "revision", "mismatch", "competing-claims"]
+
+#: Producers whose figures compete with each other when they differ.
+CLAIMANT_KINDS = frozenset({"official", "exit-poll", "opposition-tally"})
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class SourcedResult:
+    """A result together with the key of the article that reports it."""
+
+    article: str
+    result: Result
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A verdict on two groups of figures given for the same candidate."""
+
+    verdict: Verdict
+    candidate: str
+    election: str | None
+    results: tuple[SourcedResult, ...]
+    explanation: str
+
+
+def share_interval(result: Result) -> tuple[Decimal, Decimal]:
+    """The range of true shares that the figure as written allows.
+
+    >>> from kg.model import Span
+    >>> def r(share, precision, bound="exact"):
+    ...     return Result("c", Decimal(share), share, Decimal(precision), bound, "official",
+    ...                   Span(0, 1), Span(0, 1))
+    >>> share_interval(r("51.2", "0.1"))
+    (Decimal('51.15'), Decimal('51.25'))
+    >>> share_interval(r("51", "1", "more-than"))
+    (Decimal('51'), Decimal('100'))
+    """
+    half = result.precision / 2
+    share = result.share
+    return {
+        "exact": (share - half, share + half),
+        "about": (share - result.precision, share + result.precision),
+        "more-than": (share, HUNDRED),
+        "at-least": (share, HUNDRED),
+        "less-than": (Decimal(0), share),
+        "at-most": (Decimal(0), share),
+    }[result.bound]
+
+
+def overlap(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    """Whether two closed intervals share a point.
+
+    >>> overlap((Decimal(1), Decimal(2)), (Decimal(2), Decimal(3)))
+    True
+    """
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def judge(a: Result, b: Result) -> Verdict | None:
+    """The verdict on two figures for the same candidate, or None when they are not comparable.
+
+    >>> from kg.model import Span
+    >>> def r(share, precision, kind="official", counted=None):
+    ...     return Result("c", Decimal(share), share, Decimal(precision), "exact", kind,
+    ...                   Span(0, 1), Span(0, 1), counted=counted and Decimal(counted))
+    >>> judge(r("51.2", "0.1"), r("51.20", "0.01"))
+    'consistent'
+    >>> judge(r("44.02", "0.01", counted="80"), r("44.2", "0.1"))
+    'mismatch'
+    >>> judge(r("51.2", "0.1", counted="80"), r("51.95", "0.01", counted="96.87"))
+    'revision'
+    >>> judge(r("51.2", "0.1"), r("31", "1", kind="exit-poll"))
+    'competing-claims'
+    >>> judge(r("51.2", "0.1"), r("40", "1", kind="opinion-poll")) is None
+    True
+    """
+    if (a.kind == "opinion-poll") != (b.kind == "opinion-poll"):
+        return None
+    if overlap(share_interval(a), share_interval(b)):
+        return "consistent"
+    if a.kind != b.kind and a.kind in CLAIMANT_KINDS and b.kind in CLAIMANT_KINDS:
+        return "competing-claims"
+    if a.counted is not None and b.counted is not None and a.counted != b.counted:
+        return "revision"
+    return "mismatch"
+
+
+def _figure(result: Result) -> tuple:
+    """What makes two reports the same figure: who, how much, how written, by whom, how counted."""
+    return (result.kind, result.share, result.precision, result.bound, result.counted)
+
+
+def find_disagreements(corpus: Corpus) -> list[Finding]:
+    """Compare every distinct figure with every other for the same candidate and election.
+
+    Only figures from different articles are compared; figures written identically are one group.
+    """
+    groups: dict[tuple, dict[tuple, list[SourcedResult]]] = defaultdict(lambda: defaultdict(list))
+    for extraction in corpus.extractions:
+        for result in extraction.results:
+            sourced = SourcedResult(extraction.article.key, result)
+            groups[(result.candidate, result.election or "")][_figure(result)].append(sourced)
+    findings = []
+    for (candidate, election), figures in sorted(groups.items()):
+        for (_, left), (_, right) in combinations(sorted(figures.items(), key=_sort_key), 2):
+            if {s.article for s in left} == {s.article for s in right} and len(left) == 1:
+                continue  # one article giving two figures is not two sources disagreeing
+            verdict = judge(left[0].result, right[0].result)
+            if verdict is None:
+                continue
+            findings.append(
+                Finding(
+                    verdict=verdict,
+                    candidate=candidate,
+                    election=election or None,
+                    results=tuple(left + right),
+                    explanation=explain(verdict, left[0].result, right[0].result),
+                )
+            )
+    return findings
+
+
+def _sort_key(item: tuple[tuple, list[SourcedResult]]) -> tuple:
+    kind, share, precision, bound, counted = item[0]
+    return (kind, share, precision, bound, counted if counted is not None else Decimal(-1))
+
+
+def explain(verdict: Verdict, a: Result, b: Result) -> str:
+    """One English sentence saying why two figures got their verdict.
+
+    >>> from kg.model import Span
+    >>> r = lambda s, p: Result("c", Decimal(s), s, Decimal(p), "exact", "official", Span(0, 1), Span(0, 1))
+    >>> explain("mismatch", r("44.02", "0.01"), r("44.2", "0.1"))
+    'official 44.02 (44.015 to 44.025) and official 44.2 (44.15 to 44.25) do not agree and nothing explains the gap'
+    """
+    def describe(result: Result) -> str:
+        low, high = share_interval(result)
+        counted = f" at {result.counted}% counted" if result.counted is not None else ""
+        return f"{result.kind} {result.share_text}{counted} ({low} to {high})"
+
+    reason = {
+        "consistent": "agree within the precision each is written with",
+        "revision": "differ because they were taken at different counting stages",
+        "mismatch": "do not agree and nothing explains the gap",
+        "competing-claims": "are competing claims by different producers",
+    }[verdict]
+    return f"{describe(a)} and {describe(b)} {reason}"

@@ -1,0 +1,315 @@
+"""Mapping extractions to RDF quads: the only stage that speaks RDF.
+
+Deterministic: the same corpus gives the same quads with the same IRIs, because every IRI is
+minted by :class:`kg.iris.Minter` from keys and content hashes. The graph layout (an assertion
+and a provenance graph per article, one graph of entities, one of findings) and every term are
+described in ontology/MODEL.md.
+
+Quads are pyoxigraph terms: the store and the serialisers use them directly, with no conversion
+on the hot path; rdflib only sees them when pyshacl needs a graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.findings import Finding
+from kg.iris import Minter, slugify
+from kg.model import Article, Corpus, Entity, Extraction, Span
+from kg.namespaces import ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, WD, XSD
+
+ENTITY_TYPES = {
+    "person": SCHEMA.Person,
+    "organization": SCHEMA.Organization,
+    "government-organization": SCHEMA.GovernmentOrganization,
+    "party": SCHEMA.PoliticalParty,
+    "country": SCHEMA.Country,
+    "election": SCHEMA.Event,
+}
+BOUNDS = {
+    "exact": KG.Exact, "more-than": KG.MoreThan, "less-than": KG.LessThan,
+    "at-least": KG.AtLeast, "at-most": KG.AtMost, "about": KG.About,
+}
+RESULT_KINDS = {
+    "official": KG.OfficialResult, "exit-poll": KG.ExitPoll, "opinion-poll": KG.OpinionPoll,
+    "opposition-tally": KG.OppositionTally, "unattributed": KG.UnattributedResult,
+}
+VERDICTS = {
+    "consistent": KG.Consistent, "revision": KG.Revision,
+    "mismatch": KG.Mismatch, "competing-claims": KG.CompetingClaims,
+}
+#: Wikidata classes an election entity's ``extra["type"]`` may name.
+ELECTION_CLASSES = {"presidential": "Q858439", "parliamentary": "Q1076105", "general": "Q1076105"}
+
+
+def iri(term) -> NamedNode:
+    """A pyoxigraph IRI from an rdflib namespace term (or any string)."""
+    return NamedNode(str(term))
+
+
+def text(value: str, language: str | None = None) -> Literal:
+    return Literal(value, language=language) if language else Literal(value)
+
+
+def typed(value: object, datatype) -> Literal:
+    return Literal(str(value), datatype=iri(datatype))
+
+
+def decimal(value: Decimal) -> Literal:
+    """An xsd:decimal literal keeping the figure's written precision (51.20 stays 51.20)."""
+    return typed(format(value, "f"), XSD.decimal)
+
+
+_TYPE = iri(RDF.type)
+
+
+class Mapper:
+    """Maps one publication's corpus to quads under a base IRI."""
+
+    def __init__(self, minter: Minter, *, version: str, run: NamedNode):
+        self.mint = minter
+        self.version = version
+        self.run = run
+
+    # -- entities -------------------------------------------------------------------------
+
+    def entity_quads(self, entities: Iterable[Entity]) -> Iterator[Quad]:
+        """The description of every entity, in the entities graph."""
+        graph = self.mint.entities_graph
+        for entity in sorted(entities, key=lambda e: e.key):
+            node = self.mint.entity(entity.key)
+            yield Quad(node, _TYPE, iri(ENTITY_TYPES[entity.kind]), graph)
+            for language, name in sorted(entity.names.items()):
+                yield Quad(node, iri(SCHEMA.name), text(name, language), graph)
+            preferred = {(lang, name) for lang, name in entity.names.items()}
+            for language, alias in sorted(entity.aliases - preferred):
+                yield Quad(node, iri(SCHEMA.alternateName), text(alias, language), graph)
+            if entity.wikidata:
+                yield Quad(node, iri(OWL.sameAs), iri(WD[entity.wikidata]), graph)
+            yield from self._election_quads(entity, node, graph)
+
+    def _election_quads(self, entity: Entity, node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
+        if entity.kind != "election":
+            return
+        wikidata_class = ELECTION_CLASSES.get(entity.extra.get("type", ""))
+        if wikidata_class:
+            yield Quad(node, iri(SCHEMA.additionalType), iri(WD[wikidata_class]), graph)
+        if "date" in entity.extra:
+            yield Quad(node, iri(SCHEMA.startDate), typed(entity.extra["date"], XSD.date), graph)
+        if "country" in entity.extra:
+            yield Quad(node, iri(SCHEMA.location), self.mint.entity(entity.extra["country"]), graph)
+
+    # -- one article ----------------------------------------------------------------------
+
+    def article_quads(self, extraction: Extraction) -> Iterator[Quad]:
+        """The assertion graph and the provenance graph of one article."""
+        yield from self._assertions(extraction)
+        yield from self._provenance(extraction.article)
+
+    def _assertions(self, extraction: Extraction) -> Iterator[Quad]:
+        article = extraction.article
+        graph = self.mint.assertion_graph(article.key)
+        article_node = self.mint.article(article.key)
+        spans = SpanWriter(self.mint, article, graph)
+        for mention in extraction.mentions:
+            node = yield from spans.phrase(mention.span, mention.sentence)
+            yield Quad(node, iri(ITSRDF.taIdentRef), self.mint.entity(mention.entity), graph)
+        for result in extraction.results:
+            node = self.mint.result(article.key, result.span.begin, result.span.end, result.candidate)
+            evidence = yield from spans.phrase(result.span, result.sentence)
+            yield from _triples(graph, node, [
+                (_TYPE, iri(KG.ReportedResult)),
+                (iri(KG.candidate), self.mint.entity(result.candidate)),
+                (iri(KG.voteShare), decimal(result.share)),
+                (iri(KG.shareAsWritten), text(result.share_text)),
+                (iri(KG.sharePrecision), decimal(result.precision)),
+                (iri(KG.shareBound), iri(BOUNDS[result.bound])),
+                (iri(KG.resultKind), iri(RESULT_KINDS[result.kind])),
+                (iri(KG.evidence), evidence),
+                (iri(PROV.wasDerivedFrom), article_node),
+            ])
+            if result.election:
+                yield Quad(node, iri(KG.election), self.mint.entity(result.election), graph)
+            if result.counted is not None:
+                yield Quad(node, iri(KG.countedShare), decimal(result.counted), graph)
+                yield Quad(node, iri(KG.countedBound), iri(BOUNDS[result.counted_bound or "exact"]), graph)
+            if result.announced_by:
+                yield Quad(node, iri(KG.announcedBy), self.mint.entity(result.announced_by), graph)
+        for claim in extraction.claims:
+            node = self.mint.claim(claim.claim_key)
+            evidence = yield from spans.phrase(claim.span, claim.sentence)
+            yield from _triples(graph, node, [
+                (_TYPE, iri(SCHEMA.Claim)),
+                (iri(SCHEMA.author), self.mint.entity(claim.speaker)),
+                (iri(SCHEMA.text), text(claim.text, article.language)),
+                (iri(KG.quoted), typed("true" if claim.quoted else "false", XSD.boolean)),
+                (iri(SCHEMA.appearance), article_node),
+                (iri(KG.evidence), evidence),
+            ])
+            if claim.on_behalf_of:
+                yield Quad(node, iri(KG.onBehalfOf), self.mint.entity(claim.on_behalf_of), graph)
+        for role in extraction.roles:
+            node = self.mint.role(article.key, role.span.begin, role.span.end, role.holder, role.role)
+            evidence = yield from spans.phrase(role.span, role.sentence)
+            yield from _triples(graph, node, [
+                (_TYPE, iri(KG.RoleStatement)),
+                (iri(KG.holder), self.mint.entity(role.holder)),
+                (iri(KG.roleName), text(role.role, article.language)),
+                (iri(KG.evidence), evidence),
+                (iri(PROV.wasDerivedFrom), article_node),
+            ])
+            if role.organization:
+                yield Quad(node, iri(KG.inOrganization), self.mint.entity(role.organization), graph)
+        for key in sorted(referenced_entities(extraction)):
+            yield Quad(article_node, iri(SCHEMA.mentions), self.mint.entity(key), graph)
+
+    def _provenance(self, article: Article) -> Iterator[Quad]:
+        graph = self.mint.provenance_graph(article.key)
+        article_node = self.mint.article(article.key)
+        context = self.mint.context(article.key)
+        software = self.mint.software(self.version)
+        yield from _triples(graph, self.mint.assertion_graph(article.key), [
+            (_TYPE, iri(KG.AssertionGraph)),
+            (iri(PROV.wasDerivedFrom), article_node),
+            (iri(PROV.wasGeneratedBy), self.run),
+        ])
+        yield from _triples(graph, article_node, [
+            (_TYPE, iri(SCHEMA.NewsArticle)),
+            (_TYPE, iri(PROV.Entity)),
+            (iri(SCHEMA.inLanguage), text(article.language)),
+            (iri(KG.sha256), text(article.sha256)),
+            (iri(KG.sourceFile), text(article.path.name)),
+            (iri(KG.text), context),
+        ])
+        if article.url:
+            yield Quad(article_node, iri(SCHEMA.url), NamedNode(article.url), graph)
+        if article.title:
+            yield Quad(article_node, iri(SCHEMA.headline), text(article.title, article.language), graph)
+        if article.date:
+            yield Quad(article_node, iri(SCHEMA.datePublished), typed(article.date.isoformat(), XSD.date), graph)
+        if article.publisher:
+            publisher = self.mint.entity(publisher_key(article.publisher))
+            yield Quad(article_node, iri(SCHEMA.publisher), publisher, graph)
+        yield from _triples(graph, context, [
+            (_TYPE, iri(NIF.Context)),
+            (iri(NIF.isString), text(article.text)),
+            (iri(NIF.beginIndex), typed(0, XSD.nonNegativeInteger)),
+            (iri(NIF.endIndex), typed(len(article.text), XSD.nonNegativeInteger)),
+        ])
+        yield from _triples(graph, self.run, [
+            (_TYPE, iri(PROV.Activity)),
+            (iri(PROV.wasAssociatedWith), software),
+        ])
+        yield from _triples(graph, software, [
+            (_TYPE, iri(PROV.SoftwareAgent)),
+            (iri(SCHEMA.name), text("kg")),
+            (iri(SCHEMA.softwareVersion), text(self.version)),
+        ])
+
+    # -- findings -------------------------------------------------------------------------
+
+    def finding_quads(self, findings: Iterable[Finding]) -> Iterator[Quad]:
+        """The findings graph and its provenance."""
+        graph = self.mint.findings_graph
+        sources: set[str] = set()
+        for finding in findings:
+            results = [
+                self.mint.result(s.article, s.result.span.begin, s.result.span.end, s.result.candidate)
+                for s in finding.results
+            ]
+            node = self.mint.finding([r.value for r in results])
+            yield from _triples(graph, node, [
+                (_TYPE, iri(KG.ResultComparison)),
+                (iri(KG.verdict), iri(VERDICTS[finding.verdict])),
+                (iri(KG.candidate), self.mint.entity(finding.candidate)),
+                (iri(RDFS.comment), text(finding.explanation, "en")),
+            ])
+            for result in results:
+                yield Quad(node, iri(KG.comparedResult), result, graph)
+            if finding.election:
+                yield Quad(node, iri(KG.election), self.mint.entity(finding.election), graph)
+            sources.update(s.article for s in finding.results)
+        provenance = self.mint.findings_provenance_graph
+        yield from _triples(provenance, graph, [
+            (_TYPE, iri(KG.FindingsGraph)),
+            (iri(PROV.wasGeneratedBy), self.run),
+        ])
+        for article_key in sorted(sources):
+            yield Quad(graph, iri(PROV.wasDerivedFrom), self.mint.article(article_key), provenance)
+
+
+class SpanWriter:
+    """Writes NIF spans of one article, each sentence and phrase once."""
+
+    def __init__(self, minter: Minter, article: Article, graph: NamedNode):
+        self.mint = minter
+        self.article = article
+        self.graph = graph
+        self.context = minter.context(article.key)
+        self.written: set[Span] = set()
+
+    def phrase(self, span: Span, sentence: Span) -> Iterator[Quad]:
+        """Quads for a phrase inside a sentence; returns (as the generator's value) its node."""
+        node = self.mint.span(self.article.key, span.begin, span.end)
+        sentence_node = self.mint.span(self.article.key, sentence.begin, sentence.end)
+        yield from self._span(span, node, NIF.Phrase)
+        yield from self._span(sentence, sentence_node, NIF.Sentence)
+        yield Quad(node, iri(NIF.sentence), sentence_node, self.graph)
+        return node
+
+    def _span(self, span: Span, node: NamedNode, kind) -> Iterator[Quad]:
+        if span in self.written:
+            return
+        self.written.add(span)
+        anchor = self.article.text[span.begin : span.end]
+        if not anchor:
+            raise ValueError(f"{self.article.path}: empty span {span}")
+        yield from _triples(self.graph, node, [
+            (_TYPE, iri(kind)),
+            (_TYPE, iri(NIF.OffsetBasedString)),
+            (iri(NIF.beginIndex), typed(span.begin, XSD.nonNegativeInteger)),
+            (iri(NIF.endIndex), typed(span.end, XSD.nonNegativeInteger)),
+            (iri(NIF.anchorOf), text(anchor)),
+            (iri(NIF.referenceContext), self.context),
+        ])
+
+
+def _triples(graph: NamedNode, subject: NamedNode, pairs) -> Iterator[Quad]:
+    for predicate, obj in pairs:
+        yield Quad(subject, predicate, obj, graph)
+
+
+def referenced_entities(extraction: Extraction) -> set[str]:
+    """Every entity key an article's extraction refers to: what the article mentions."""
+    keys = {m.entity for m in extraction.mentions}
+    keys |= {r.candidate for r in extraction.results}
+    keys |= {r.announced_by for r in extraction.results if r.announced_by}
+    keys |= {c.speaker for c in extraction.claims}
+    keys |= {c.on_behalf_of for c in extraction.claims if c.on_behalf_of}
+    keys |= {r.holder for r in extraction.roles}
+    keys |= {r.organization for r in extraction.roles if r.organization}
+    return keys
+
+
+def publisher_key(publisher: str) -> str:
+    """The entity key of a publisher named in an article header.
+
+    >>> publisher_key("El País")
+    'organization/el-pais'
+    """
+    return f"organization/{slugify(publisher)}"
+
+
+def publisher_entities(corpus: Corpus) -> dict[str, Entity]:
+    """Entities for the publishers named in article headers that the corpus does not know yet."""
+    found: dict[str, Entity] = {}
+    for extraction in corpus.extractions:
+        article = extraction.article
+        if article.publisher:
+            key = publisher_key(article.publisher)
+            if key not in corpus.entities and key not in found:
+                found[key] = Entity(key, "organization", {article.language: article.publisher})
+    return found

@@ -1,0 +1,65 @@
+"""Disagreements: figures compared as the intervals their writing allows."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.findings import find_disagreements, judge
+from kg.model import Article, Corpus, Extraction, Result, Span
+
+
+def result(share: str, precision: str, kind="official", bound="exact", counted=None, candidate="person/a"):
+    return Result(candidate, Decimal(share), f"{share}%", Decimal(precision), bound, kind,
+                  Span(0, 1), Span(0, 1), counted=Decimal(counted) if counted else None)
+
+
+CASES = [
+    ("same figure, more digits", result("51.2", "0.1"), result("51.20", "0.01"), "consistent"),
+    ("rounded to a whole number", result("51.2", "0.1"), result("51", "1"), "consistent"),
+    ("a lower bound that holds", result("51", "1", bound="more-than"), result("51.20", "0.01"), "consistent"),
+    ("a lower bound that fails", result("52", "1", bound="more-than"), result("51.20", "0.01"), "mismatch"),
+    ("a misprinted digit", result("44.02", "0.01", counted="80"), result("44.2", "0.1"), "mismatch"),
+    ("a later count", result("51.2", "0.1", counted="80"), result("51.95", "0.01", counted="96.87"), "revision"),
+    ("authority against exit poll", result("51.2", "0.1"), result("31", "1", kind="exit-poll"), "competing-claims"),
+    ("authority against opposition", result("51.2", "0.1"), result("30", "1", kind="opposition-tally"), "competing-claims"),
+    ("two exit polls that differ", result("65", "1", kind="exit-poll"), result("60", "1", kind="exit-poll"), "mismatch"),
+    ("a poll is not a count", result("51.2", "0.1"), result("40", "1", kind="opinion-poll"), None),
+]
+
+
+@pytest.mark.parametrize("left, right, verdict", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_judge_gives_the_verdict_and_is_symmetric(left, right, verdict):
+    assert judge(left, right) == verdict
+    assert judge(right, left) == verdict
+
+
+def extraction(name: str, *results: Result) -> Extraction:
+    text = "x" * 10
+    article = Article(path=Path(name), text=text, sha256=name * 64, language="en")
+    return Extraction(article, results=results)
+
+
+def test_identical_figures_form_one_group_and_only_distinct_figures_are_compared():
+    corpus = Corpus(
+        extractions=(
+            extraction("a", result("51.2", "0.1")),
+            extraction("b", result("51.2", "0.1")),
+            extraction("c", result("44.02", "0.01", candidate="person/b")),
+            extraction("d", result("44.2", "0.1", candidate="person/b")),
+        ),
+        entities={},
+    )
+    findings = find_disagreements(corpus)
+    assert [(f.verdict, f.candidate, sorted(s.article for s in f.results)) for f in findings] == [
+        ("mismatch", "person/b", ["cccccccccccccccc", "dddddddddddddddd"]),
+    ]
+    assert findings[0].explanation == (
+        "official 44.02% (44.015 to 44.025) and official 44.2% (44.15 to 44.25) "
+        "do not agree and nothing explains the gap"
+    )
+
+
+def test_two_figures_in_one_article_are_not_two_sources_disagreeing():
+    corpus = Corpus((extraction("a", result("51.2", "0.1"), result("52", "1")),), {})
+    assert find_disagreements(corpus) == []
