@@ -1,0 +1,176 @@
+"""Linked-data pages: the home page, every minted IRI, VoID and the dumps.
+
+``/id/...`` and ``/graph/...`` answer for ``{base}id/...`` and ``{base}graph/...``: HTML for
+browsers, Turtle, JSON-LD or N-Triples for machines (with ``Link: rel=alternate`` to each).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+
+from kg.namespaces import sparql_prologue
+from kg.server import description, negotiation, results
+from kg.server.app import DEFAULT_QUERY, render_error
+from kg.server.evidence import group_statements, labels_by_language, local_path
+from kg.server.jobs import QueryJob
+from kg.server.protocol import ProtocolError, answer_response, run_job
+from kg.store import RDF_FORMATS
+
+router = APIRouter()
+PAGE_FORMATS = tuple(f for f in negotiation.GRAPH_FORMATS if f.name in ("turtle", "jsonld", "ntriples"))
+
+COUNTS = sparql_prologue() + """
+SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  { ?x a schema:NewsArticle BIND("articles" AS ?what) }
+  UNION { ?x a schema:Claim BIND("claims" AS ?what) }
+  UNION { ?x a kg:ReportedResult BIND("results" AS ?what) }
+  UNION { ?x a kg:ResultComparison BIND("findings" AS ?what) }
+  UNION { VALUES ?t { schema:Person schema:Organization schema:GovernmentOrganization
+                      schema:PoliticalParty schema:Country schema:Event } ?x a ?t BIND("entities" AS ?what) }
+  UNION { GRAPH ?x { ?s ?p ?o } BIND("graphs" AS ?what) }
+} GROUP BY ?what"""
+QUADS = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # distinct triples of the union of all graphs
+# Parameters are bound by substitution (SEP-0007), which needs the variable in the projection:
+# hence ?entity in every SELECT below.
+ARTICLES = sparql_prologue() + """
+SELECT ?article (SAMPLE(?h) AS ?headline) (SAMPLE(?l) AS ?language) (SAMPLE(?d) AS ?date) WHERE {
+  ?article a schema:NewsArticle .
+  OPTIONAL { ?article schema:headline ?h } OPTIONAL { ?article schema:inLanguage ?l }
+  OPTIONAL { ?article schema:datePublished ?d }
+} GROUP BY ?article ORDER BY ?date ?article"""
+OUTGOING = "SELECT ?entity ?p ?o ?g WHERE { GRAPH ?g { ?entity ?p ?o } } ORDER BY ?p ?o"
+INCOMING = "SELECT ?entity ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?entity } } ORDER BY ?p ?s LIMIT 500"
+GRAPH_SIZE = "SELECT ?entity (COUNT(*) AS ?n) WHERE { GRAPH ?entity { ?s ?p ?o } } GROUP BY ?entity"
+NAMES = sparql_prologue() + """
+SELECT ?entity ?x (SAMPLE(?n) AS ?name) WHERE {
+  { ?entity ?p ?x } UNION { ?x ?p ?entity } UNION { ?a schema:mentions ?entity, ?x }
+  ?x schema:name|schema:headline ?n
+} GROUP BY ?entity ?x"""
+STATEMENTS = sparql_prologue() + """
+SELECT ?entity ?statement ?type ?text ?share ?role ?article ?headline ?b ?e ?string WHERE {
+  { ?statement schema:author ?entity } UNION { ?statement kg:candidate ?entity }
+  UNION { ?statement kg:holder ?entity } UNION { BIND(?entity AS ?statement) }
+  ?statement a ?type ; kg:evidence ?span .
+  ?span nif:beginIndex ?b ; nif:endIndex ?e ; nif:referenceContext ?context .
+  ?context nif:isString ?string . ?article kg:text ?context .
+  OPTIONAL { ?article schema:headline ?headline }
+  OPTIONAL { ?statement schema:text ?text }
+  OPTIONAL { ?statement kg:shareAsWritten ?share }
+  OPTIONAL { ?statement kg:roleName ?role }
+} ORDER BY ?type ?statement ?article ?b LIMIT 300"""
+TOGETHER = sparql_prologue() + """
+SELECT ?entity ?other (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+  ?article schema:mentions ?entity, ?other . FILTER(?other != ?entity)
+} GROUP BY ?entity ?other ORDER BY DESC(?articles) ?other LIMIT 30"""
+
+
+def wants_html(request: Request) -> bool:
+    """Whether to answer with a page: ``?format=html`` or a browser's Accept."""
+    override = request.query_params.get("format") or request.query_params.get("output")
+    return override == "html" if override else negotiation.prefers_html(request.headers.get("accept"))
+
+
+@router.get("/")
+async def home(request: Request) -> Response:
+    """What the dataset is, its counts, named queries, a query editor, dumps and VoID."""
+    state = request.app.state.kg
+    _, count_rows = await state.rows(COUNTS)
+    counts = {row["what"]["value"]: int(row["n"]["value"]) for row in count_rows}
+    _, quad_rows = await state.rows(QUADS)
+    counts["triples"] = int(quad_rows[0]["n"]["value"]) if quad_rows else 0
+    if not wants_html(request):
+        return JSONResponse({"title": state.dataset.title, "base": state.base, "counts": counts,
+                             "queries": [q.name for q in state.queries.values()],
+                             "dumps": [f"/dumps/{d}" for d in state.dataset.dumps], "void": "/void"})
+    _, articles = await state.rows(ARTICLES)
+    return state.templates.TemplateResponse(request, "home.html", {
+        "state": state, "counts": counts, "articles": articles, "query": DEFAULT_QUERY, "local": local_path,
+    })
+
+
+async def entity_response(request: Request, path: str) -> Response:
+    """The page or the RDF description of ``{base}{path}``; 404 when the graph never mentions it."""
+    state = request.app.state.kg
+    iri = state.base + path
+    bind = {"entity": ("iri", iri, None)}
+    try:
+        _, outgoing = await state.rows(OUTGOING, bind)
+        _, incoming = await state.rows(INCOMING, bind)
+        _, size = await state.rows(GRAPH_SIZE, bind)
+    except ValueError:
+        return render_error(request, 404, f"not an IRI of this graph: {iri}")
+    graph_triples = int(size[0]["n"]["value"]) if size else 0
+    if not outgoing and not incoming and not graph_triples:
+        return render_error(request, 404, f"{iri} is not in this graph")
+    alternates = ", ".join(f'<{request.url.path}?format={f.aliases[0]}>; rel="alternate"; type="{f.media_types[0]}"'
+                           for f in PAGE_FORMATS)
+    headers = {"Link": alternates, "Vary": "Accept"}
+    if not wants_html(request):
+        override = request.query_params.get("format") or request.query_params.get("output")
+        job = QueryJob("CONSTRUCT { ?entity ?p ?o } WHERE { ?entity ?p ?o }", request.headers.get("accept"),
+                       override, bindings=bind)
+        try:
+            answer = await run_job(request, job, state.time_limit_s)
+        except ProtocolError as error:
+            return PlainTextResponse(str(error), error.status)
+        if answer.format is not None and answer.format not in PAGE_FORMATS and not override:
+            answer = await run_job(request, QueryJob(job.sparql, None, "turtle", bindings=bind), state.time_limit_s)
+        response = answer_response(answer, 0)
+        response.headers.update(headers)
+        return response
+    _, names = await state.rows(NAMES, bind)
+    _, statements = await state.rows(STATEMENTS, bind)
+    _, together = await state.rows(TOGETHER, bind)
+    name_of = {row["x"]["value"]: row["name"]["value"] for row in names}
+    context = {
+        "state": state, "iri": iri, "outgoing": outgoing, "incoming": incoming, "graph_triples": graph_triples,
+        "labels": labels_by_language(outgoing), "statements": group_statements(statements),
+        "together": together, "name_of": name_of, "local": lambda v: local_path(v, state.base),
+        "alternates": PAGE_FORMATS,
+    }
+    return state.templates.TemplateResponse(request, "entity.html", context, headers=headers)
+
+
+@router.get("/id/{path:path}")
+async def thing_page(path: str, request: Request) -> Response:
+    return await entity_response(request, "id/" + path)
+
+
+@router.get("/graph/{path:path}")
+async def graph_page(path: str, request: Request) -> Response:
+    return await entity_response(request, "graph/" + path)
+
+
+@router.get("/void")
+@router.get("/.well-known/void")
+async def void(request: Request) -> Response:
+    """The VoID description of the dataset, in the RDF syntax negotiated (Turtle by default)."""
+    state = request.app.state.kg
+    fmt = negotiation.negotiate(request.headers.get("accept"), request.query_params.get("format"),
+                                negotiation.GRAPH_FORMATS)
+    if fmt is None:
+        return PlainTextResponse("Not Acceptable", 406)
+    if state.dataset.void is not None:
+        import pyoxigraph as ox
+
+        triples = list(ox.parse(path=str(state.dataset.void), format=RDF_FORMATS[".ttl"]))
+    else:
+        _, quads = await state.rows(QUADS)
+        root = str(request.base_url)
+        triples = description.minimal_void(state.base, root + "sparql", [root + "dumps/" + d for d in state.dataset.dumps],
+                                           int(quads[0]["n"]["value"]))
+    body, _, _ = results.serialize_triples(triples, fmt.name, 0)
+    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
+
+
+@router.get("/dumps/{name}")
+async def dump(name: str, request: Request) -> Response:
+    """A dump file of the dataset, labelled with its media type."""
+    state = request.app.state.kg
+    path = state.dataset.dumps.get(name)
+    if path is None:
+        return PlainTextResponse(f"no dump {name!r}; there are: {', '.join(state.dataset.dumps)}", 404)
+    media = {f.extension: f.media_types[0] for f in negotiation.GRAPH_FORMATS}
+    media_type = media.get(path.suffix.lstrip("."), "application/octet-stream")
+    return FileResponse(path, media_type=media_type, filename=name)

@@ -1,0 +1,166 @@
+"""The SPARQL 1.1 Protocol at ``/sparql``: query by GET, form POST and direct POST.
+
+Handlers only read the request (section 2.1 of the Protocol: the three query operations, with
+``default-graph-uri`` and ``named-graph-uri``), hand a :class:`QueryJob` to the worker pool and
+turn its answer, or its error, into a response with the status the Protocol asks for.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+
+from kg.server import negotiation
+from kg.server.jobs import Answer, QueryJob
+from kg.server.workers import QueryTimeout, WorkerFailed
+
+router = APIRouter()
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+TRUNCATED_HEADER = "KG-Truncated"
+
+
+class ProtocolError(Exception):
+    """A request the Protocol says to refuse, with its status code."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def read_params(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Group repeated parameters: ``[("a", "1"), ("a", "2")]`` -> ``{"a": ["1", "2"]}``.
+
+    >>> read_params([("default-graph-uri", "http://a"), ("default-graph-uri", "http://b")])
+    {'default-graph-uri': ['http://a', 'http://b']}
+    """
+    params: dict[str, list[str]] = {}
+    for key, value in pairs:
+        params.setdefault(key, []).append(value)
+    return params
+
+
+def single(params: dict[str, list[str]], name: str) -> str | None:
+    """The one value of ``name``; more than one is a client error (Protocol 2.1.4).
+
+    >>> single({"query": ["ASK {}"]}, "query")
+    'ASK {}'
+    >>> single({}, "query") is None
+    True
+    """
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise ProtocolError(400, f"more than one {name} parameter")
+    return values[0] if values else None
+
+
+def decode_utf8(body: bytes) -> str:
+    """A request body as text; the Protocol requires UTF-8."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProtocolError(400, f"the request body is not UTF-8: {error}") from None
+
+
+def media_type_of(request: Request) -> str:
+    """The request's Content-Type without parameters, lower-cased."""
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+async def read_query_request(request: Request) -> tuple[str | None, dict[str, list[str]]]:
+    """The query text and the other parameters of a GET or POST (None: no query given)."""
+    url_params = read_params(parse_qsl(request.url.query, keep_blank_values=True))
+    if request.method == "GET":
+        return single(url_params, "query"), url_params
+    body = await request.body()
+    kind = media_type_of(request)
+    if kind == FORM:
+        form = read_params(parse_qsl(decode_utf8(body), keep_blank_values=True))
+        if "update" in form:
+            raise ProtocolError(400, "SPARQL Update is not accepted at this endpoint (the graph is read-only)")
+        params = {**url_params, **{k: v for k, v in form.items() if k != "query"}}
+        return single(form, "query"), params
+    if kind == DIRECT:
+        return decode_utf8(body), url_params
+    if kind == "application/sparql-update":
+        raise ProtocolError(400, "SPARQL Update is not accepted at this endpoint (the graph is read-only)")
+    if not kind:
+        raise ProtocolError(400, f"a POST needs a Content-Type: {FORM} or {DIRECT}")
+    raise ProtocolError(415, f"unsupported Content-Type {kind!r}: use {FORM} or {DIRECT}")
+
+
+def time_limit_s(params: dict[str, list[str]], limit_ms: int) -> float:
+    """The time limit for this request: ``timeout=`` (seconds) may lower the server's, not raise it.
+
+    >>> time_limit_s({"timeout": ["0.5"]}, 5000), time_limit_s({"timeout": ["60"]}, 5000)
+    (0.5, 5.0)
+    """
+    text = single(params, "timeout")
+    if text is None:
+        return limit_ms / 1000
+    try:
+        wanted = float(text)
+    except ValueError:
+        raise ProtocolError(400, f"timeout must be a number of seconds, got {text!r}") from None
+    if wanted <= 0:
+        raise ProtocolError(400, "timeout must be positive")
+    return min(wanted, limit_ms / 1000)
+
+
+def make_job(sparql: str, params: dict[str, list[str]], request: Request, settings: dict) -> QueryJob:
+    """The job for a query request."""
+    return QueryJob(
+        sparql=sparql,
+        accept=request.headers.get("accept"),
+        output=single(params, "output") or single(params, "format"),
+        union_default_graph=bool(settings["union_default_graph"]),
+        default_graphs=tuple(params.get("default-graph-uri", [])),
+        named_graphs=tuple(params.get("named-graph-uri", [])),
+        max_rows=int(settings["max_rows"]),
+    )
+
+
+def answer_response(answer: Answer, max_rows: int) -> Response:
+    """The HTTP response for a worker's answer: 406 when no acceptable format exists."""
+    if answer.format is None:
+        offered = negotiation.RESULT_FORMATS if answer.form in ("SELECT", "ASK") else negotiation.GRAPH_FORMATS
+        types = ", ".join(f.media_types[0] for f in offered)
+        return PlainTextResponse(f"Not Acceptable: a {answer.form} result can be sent as {types}", 406)
+    headers = {"Vary": "Accept", "KG-Rows": str(answer.rows)}
+    if answer.truncated:
+        headers[TRUNCATED_HEADER] = f"max_rows={max_rows}"
+    return Response(answer.body, media_type=answer.format.media_type, headers=headers)
+
+
+async def run_job(request: Request, job, time_limit: float):
+    """Run a job on the pool, mapping worker errors to Protocol errors."""
+    state = request.app.state.kg
+    try:
+        return await state.pool.run(job, time_limit)
+    except SyntaxError as error:
+        raise ProtocolError(400, f"Query syntax error: {error}") from None
+    except ValueError as error:
+        raise ProtocolError(400, f"Bad value: {error}") from None
+    except QueryTimeout:
+        raise ProtocolError(503, f"Query timed out after {time_limit:g} s (the time limit) and was stopped") from None
+    except WorkerFailed as error:
+        raise ProtocolError(500, f"Query failed: {error}") from None
+
+
+@router.api_route("/sparql", methods=["GET", "POST"])
+async def sparql_endpoint(request: Request) -> Response:
+    """Answer a SPARQL query; with no query, describe the service (HTML for browsers)."""
+    state = request.app.state.kg
+    try:
+        sparql, params = await read_query_request(request)
+        if sparql is None:
+            if request.method == "POST":
+                raise ProtocolError(400, "no query given (expected a query parameter or body)")
+            return await state.describe_service(request)
+        limit = time_limit_s(params, int(state.settings["query_time_limit_ms"]))
+        answer = await run_job(request, make_job(sparql, params, request, state.settings), limit)
+    except ProtocolError as error:
+        return PlainTextResponse(str(error), error.status)
+    return answer_response(answer, int(state.settings["max_rows"]))

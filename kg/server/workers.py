@@ -1,0 +1,164 @@
+"""A pool of worker processes that run queries under a deadline that holds.
+
+Neither pyoxigraph nor rdflib can cancel a running query, so each query runs in a worker
+process with the store opened read-only; when the deadline passes the worker is killed and a
+fresh one takes its place, while the other workers keep answering. Workers come from a
+``forkserver`` (a clean, single-threaded parent with kg pre-imported), so a replacement starts
+in milliseconds rather than paying for a full interpreter start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+
+class QueryTimeout(Exception):
+    """The query did not finish within its time limit (its worker was stopped)."""
+
+
+class WorkerFailed(Exception):
+    """The worker died or raised something other than a syntax error."""
+
+
+def serve_jobs(conn: Connection, store_path: str) -> None:
+    """The worker's loop: open the store, then answer jobs until the pipe closes."""
+    from kg.server.jobs import run_job
+    from kg.store import open_read_only
+
+    store = open_read_only(store_path)
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", run_job(store, job)))
+        except SyntaxError as error:
+            conn.send(("syntax", str(error)))
+        except ValueError as error:  # an invalid IRI or term in a parameter
+            conn.send(("value", str(error)))
+        except Exception as error:  # reported to the client as a 500 with its message
+            conn.send(("error", f"{type(error).__name__}: {error}"))
+
+
+class Worker:
+    """One worker process and our end of its pipe."""
+
+    def __init__(self, context, store_path: str) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=serve_jobs, args=(child, store_path), daemon=True)
+        self.process.start()
+        child.close()
+
+    def wait_ready(self) -> None:
+        """Block until the worker has opened the store."""
+        if self.conn.recv() != "ready":
+            raise WorkerFailed("worker did not start")
+
+    def call(self, job) -> tuple[str, object]:
+        """Send a job and block for its answer."""
+        self.conn.send(job)
+        return self.conn.recv()
+
+    def stop(self) -> None:
+        """Kill the process now and reap it."""
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+def default_pool_size() -> int:
+    """Workers when the setting says 0: one per CPU, at least 2 so one runaway cannot block all."""
+    return max(2, min(8, os.cpu_count() or 2))
+
+
+class WorkerPool:
+    """Runs jobs on a fixed number of worker processes, each query under a deadline."""
+
+    def __init__(self, store_path: str | Path, size: int = 0) -> None:
+        self.store_path = str(store_path)
+        self.size = size or default_pool_size()
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        self.context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            self.context.set_forkserver_preload(["kg.server.jobs", "kg.store"])
+        self.threads = ThreadPoolExecutor(max_workers=self.size * 4, thread_name_prefix="kg-worker-io")
+        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.workers: set[Worker] = set()
+
+    async def start(self) -> None:
+        """Start every worker and wait until each has opened the store."""
+        for _ in range(self.size):
+            await self.add_worker()
+
+    async def add_worker(self) -> None:
+        """Start one worker and put it in the idle queue once it is ready."""
+        loop = asyncio.get_running_loop()
+        worker = await loop.run_in_executor(self.threads, Worker, self.context, self.store_path)
+        self.workers.add(worker)
+        await loop.run_in_executor(self.threads, worker.wait_ready)
+        self.idle.put_nowait(worker)
+
+    def replace(self, worker: Worker) -> None:
+        """Kill a worker and start another in the background."""
+        self.workers.discard(worker)
+        worker.stop()
+        asyncio.get_running_loop().create_task(self.add_worker())
+
+    async def run(self, job, time_limit_s: float):
+        """Run ``job`` and return its result; QueryTimeout after ``time_limit_s`` (waiting included).
+
+        Raises SyntaxError for a query that does not parse, ValueError for a bad term,
+        WorkerFailed for anything else.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + time_limit_s
+        try:
+            worker = await asyncio.wait_for(self.idle.get(), time_limit_s)
+        except TimeoutError:
+            raise QueryTimeout from None
+        call = loop.run_in_executor(self.threads, worker.call, job)
+        try:
+            status, payload = await asyncio.wait_for(asyncio.shield(call), max(deadline - loop.time(), 0.001))
+        except TimeoutError:
+            self.replace(worker)
+            raise QueryTimeout from None
+        except asyncio.CancelledError:  # the client went away: the worker is busy, so replace it
+            self.replace(worker)
+            raise
+        except (EOFError, OSError) as error:
+            self.replace(worker)
+            raise WorkerFailed(f"worker died: {error!r}") from None
+        self.idle.put_nowait(worker)
+        return unwrap(status, payload)
+
+    def close(self) -> None:
+        """Stop every worker."""
+        for worker in list(self.workers):
+            worker.stop()
+        self.workers.clear()
+        self.threads.shutdown(wait=False, cancel_futures=True)
+
+
+ERRORS = {"syntax": SyntaxError, "value": ValueError, "error": WorkerFailed}
+
+
+def unwrap(status: str, payload):
+    """The payload of an ``ok`` answer; otherwise raise the error the worker reported.
+
+    >>> unwrap("ok", 3)
+    3
+    >>> unwrap("syntax", "error at 1:8: expected WHERE")
+    Traceback (most recent call last):
+    ...
+    SyntaxError: error at 1:8: expected WHERE
+    """
+    if status == "ok":
+        return payload
+    raise ERRORS[status](payload)

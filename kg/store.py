@@ -1,0 +1,164 @@
+"""The quad store behind the server: the only module that knows the storage backend.
+
+The backend is pyoxigraph: an embedded, standards-complete SPARQL 1.1 engine kept on disk
+(RocksDB) or in memory. Everything else in kg talks to :class:`QuadStore`, whose interface is
+kept small so that a remote SPARQL 1.1 store can implement it too:
+
+- :func:`open_store` / :func:`open_read_only` / :func:`memory_store` make one;
+- :meth:`QuadStore.load` bulk-loads N-Quads, TriG, Turtle, ... bytes;
+- :meth:`QuadStore.query` runs a query and returns a :class:`Solutions`, a ``bool`` or an
+  iterator of triples; by default the default graph is the union of all graphs;
+- :meth:`QuadStore.dump`, :meth:`QuadStore.count_quads`, :meth:`QuadStore.list_graphs`,
+  :meth:`QuadStore.quads_for_subject` serve dumps, counts and pages.
+
+Terms are pyoxigraph terms (``NamedNode``, ``BlankNode``, ``Literal``, ``Triple``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".n3": ox.RdfFormat.N3,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+@dataclass
+class Solutions:
+    """The answer to a SELECT query: its variable names and a stream of rows (None = unbound)."""
+
+    variables: list[str]
+    rows: Iterator[tuple[object, ...]]
+
+
+def rdf_format_for(path: str | Path) -> ox.RdfFormat:
+    """The RDF syntax of a file, from its extension.
+
+    >>> rdf_format_for("data/x.trig").name
+    'TriG'
+    >>> rdf_format_for("x.csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: x.csv: not an RDF file (expected one of .nq, .nt, .trig, .ttl, .n3, .rdf, .owl, .xml, .jsonld)
+    """
+    try:
+        return RDF_FORMATS[Path(path).suffix.lower()]
+    except KeyError:
+        known = ", ".join(RDF_FORMATS)
+        raise ValueError(f"{path}: not an RDF file (expected one of {known})") from None
+
+
+def to_graph_term(iri: str | None) -> ox.NamedNode | ox.DefaultGraph:
+    """The pyoxigraph graph name for an IRI, or the default graph for None.
+
+    >>> to_graph_term("http://example.org/g")
+    <NamedNode value=http://example.org/g>
+    >>> to_graph_term(None)
+    <DefaultGraph>
+    """
+    return ox.DefaultGraph() if iri is None else ox.NamedNode(iri)
+
+
+class QuadStore:
+    """A SPARQL 1.1 dataset held by pyoxigraph (on disk or in memory)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self._store = store
+
+    def load(self, data: bytes, rdf_format: ox.RdfFormat, *, graph: str | None = None) -> None:
+        """Bulk-load ``data`` in ``rdf_format``; triples go to ``graph`` (None: the default graph)."""
+        to_graph = None if graph is None else ox.NamedNode(graph)
+        self._store.bulk_load(data, format=rdf_format, to_graph=to_graph)
+        self._store.flush()
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        union_default_graph: bool = True,
+        default_graphs: Iterable[str | None] = (),
+        named_graphs: Iterable[str] = (),
+        base_iri: str | None = None,
+        bindings: dict[str, object] | None = None,
+    ) -> Solutions | bool | Iterator[ox.Triple]:
+        """Run a SPARQL query; raises SyntaxError (with the position) when it does not parse.
+
+        ``default_graphs`` and ``named_graphs`` are the protocol's ``default-graph-uri`` and
+        ``named-graph-uri``: when given they replace the dataset (SPARQL 1.1 Protocol 2.1.4),
+        and the union default graph no longer applies. ``bindings`` gives variables their values
+        as terms before evaluation (SEP-0007 substitution), so no value is pasted into the text;
+        a bound variable must appear in the SELECT projection (or the CONSTRUCT template).
+        """
+        default_graphs, named_graphs = list(default_graphs), list(named_graphs)
+        options: dict[str, object] = {"base_iri": base_iri}
+        if bindings:
+            options["substitutions"] = {ox.Variable(k): v for k, v in bindings.items()}
+        if default_graphs or named_graphs:
+            options["default_graph"] = [to_graph_term(g) for g in default_graphs]
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        else:
+            options["use_default_graph_as_union"] = union_default_graph
+        result = self._store.query(sparql, **options)
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return Solutions(names, (tuple(row[n] for n in names) for row in result))
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        return iter(result)
+
+    def dump(self, rdf_format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> bytes:
+        """Every quad (or, for a triple syntax, the union of all graphs' triples) as bytes."""
+        if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            return self._store.dump(format=rdf_format)
+        triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, None))
+        return ox.serialize(triples, format=rdf_format)
+
+    def count_quads(self) -> int:
+        """How many quads the store holds."""
+        return len(self._store)
+
+    def list_graphs(self) -> list[str]:
+        """The IRIs of the named graphs, sorted (blank-node graph names are left out)."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads_for_subject(self, iri: str) -> list[ox.Quad]:
+        """Every quad whose subject is ``iri``, in any graph."""
+        return list(self._store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+
+    def quads_for_object(self, iri: str) -> list[ox.Quad]:
+        """Every quad whose object is ``iri``, in any graph (the links into a page)."""
+        return list(self._store.quads_for_pattern(None, None, ox.NamedNode(iri), None))
+
+
+def memory_store() -> QuadStore:
+    """A new, empty store in memory (for tests and single files)."""
+    return QuadStore(ox.Store())
+
+
+def open_store(path: str | Path) -> QuadStore:
+    """Open, or create, the read-write store on disk at ``path``."""
+    Path(path).mkdir(parents=True, exist_ok=True)
+    return QuadStore(ox.Store(str(path)))
+
+
+def open_read_only(path: str | Path) -> QuadStore:
+    """Open the store at ``path`` read-only; several processes may do so at once."""
+    return QuadStore(ox.Store.read_only(str(path)))
+
+
+def load_files(store: QuadStore, paths: Iterable[str | Path]) -> None:
+    """Load RDF files into ``store``, each in the syntax its extension names."""
+    for path in paths:
+        store.load(Path(path).read_bytes(), rdf_format_for(path))
