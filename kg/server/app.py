@@ -41,14 +41,18 @@ class ServerState:
     def time_limit_s(self) -> float:
         return int(self.settings["query_time_limit_ms"]) / 1000
 
-    async def rows(self, sparql: str, bindings: dict | None = None, max_rows: int = 0) -> tuple[list[str], list[dict]]:
-        """Run a SELECT for a page (under the time limit) and return its variables and rows."""
-        job = RowsJob(sparql, bindings or {}, max_rows or int(self.settings["max_rows"]))
+    async def rows(self, sparql: str, bindings: dict | None = None, max_rows: int | None = None):
+        """Run a SELECT for a page (under the time limit) and return its variables and rows.
+
+        The row cap is the server's unless ``max_rows`` says otherwise (0: none).
+        """
+        cap = int(self.settings["max_rows"]) if max_rows is None else max_rows
+        job = RowsJob(sparql, bindings or {}, cap)
         return await self.pool.run(job, self.time_limit_s)
 
     async def graph_names(self) -> list[str]:
         """The named graphs of the dataset."""
-        _, rows = await self.rows("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+        _, rows = await self.rows("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g", max_rows=0)
         return [row["g"]["value"] for row in rows]
 
     async def describe_service(self, request: Request) -> Response:

@@ -39,7 +39,7 @@ SELECT ?article (SAMPLE(?h) AS ?headline) (SAMPLE(?l) AS ?language) (SAMPLE(?d) 
   OPTIONAL { ?article schema:headline ?h } OPTIONAL { ?article schema:inLanguage ?l }
   OPTIONAL { ?article schema:datePublished ?d }
 } GROUP BY ?article ORDER BY ?date ?article"""
-OUTGOING = "SELECT ?entity ?p ?o ?g WHERE { GRAPH ?g { ?entity ?p ?o } } ORDER BY ?p ?o"
+OUTGOING = "SELECT ?entity ?p ?o ?g WHERE { GRAPH ?g { ?entity ?p ?o } } ORDER BY ?p ?o LIMIT 1000"
 INCOMING = "SELECT ?entity ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?entity } } ORDER BY ?p ?s LIMIT 500"
 GRAPH_SIZE = "SELECT ?entity (COUNT(*) AS ?n) WHERE { GRAPH ?entity { ?s ?p ?o } } GROUP BY ?entity"
 NAMES = sparql_prologue() + """
@@ -75,15 +75,15 @@ def wants_html(request: Request) -> bool:
 async def home(request: Request) -> Response:
     """What the dataset is, its counts, named queries, a query editor, dumps and VoID."""
     state = request.app.state.kg
-    _, count_rows = await state.rows(COUNTS)
+    _, count_rows = await state.rows(COUNTS, max_rows=0)
     counts = {row["what"]["value"]: int(row["n"]["value"]) for row in count_rows}
-    _, quad_rows = await state.rows(QUADS)
+    _, quad_rows = await state.rows(QUADS, max_rows=0)
     counts["triples"] = int(quad_rows[0]["n"]["value"]) if quad_rows else 0
     if not wants_html(request):
         return JSONResponse({"title": state.dataset.title, "base": state.base, "counts": counts,
                              "queries": [q.name for q in state.queries.values()],
                              "dumps": [f"/dumps/{d}" for d in state.dataset.dumps], "void": "/void"})
-    _, articles = await state.rows(ARTICLES)
+    _, articles = await state.rows(ARTICLES, max_rows=500)
     return state.templates.TemplateResponse(request, "home.html", {
         "state": state, "counts": counts, "articles": articles, "query": DEFAULT_QUERY, "local": local_path,
     })
@@ -95,9 +95,9 @@ async def entity_response(request: Request, path: str) -> Response:
     iri = state.base + path
     bind = {"entity": ("iri", iri, None)}
     try:
-        _, outgoing = await state.rows(OUTGOING, bind)
-        _, incoming = await state.rows(INCOMING, bind)
-        _, size = await state.rows(GRAPH_SIZE, bind)
+        _, outgoing = await state.rows(OUTGOING, bind, max_rows=0)
+        _, incoming = await state.rows(INCOMING, bind, max_rows=0)
+        _, size = await state.rows(GRAPH_SIZE, bind, max_rows=0)
     except ValueError:
         return render_error(request, 404, f"not an IRI of this graph: {iri}")
     graph_triples = int(size[0]["n"]["value"]) if size else 0
@@ -119,9 +119,9 @@ async def entity_response(request: Request, path: str) -> Response:
         response = answer_response(answer, 0)
         response.headers.update(headers)
         return response
-    _, names = await state.rows(NAMES, bind)
-    _, statements = await state.rows(STATEMENTS, bind)
-    _, together = await state.rows(TOGETHER, bind)
+    _, names = await state.rows(NAMES, bind, max_rows=0)
+    _, statements = await state.rows(STATEMENTS, bind, max_rows=0)
+    _, together = await state.rows(TOGETHER, bind, max_rows=0)
     name_of = {row["x"]["value"]: row["name"]["value"] for row in names}
     context = {
         "state": state, "iri": iri, "outgoing": outgoing, "incoming": incoming, "graph_triples": graph_triples,
@@ -156,7 +156,7 @@ async def void(request: Request) -> Response:
 
         triples = list(ox.parse(path=str(state.dataset.void), format=RDF_FORMATS[".ttl"]))
     else:
-        _, quads = await state.rows(QUADS)
+        _, quads = await state.rows(QUADS, max_rows=0)
         root = str(request.base_url)
         triples = description.minimal_void(state.base, root + "sparql", [root + "dumps/" + d for d in state.dataset.dumps],
                                            int(quads[0]["n"]["value"]))

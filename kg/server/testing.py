@@ -1,0 +1,66 @@
+"""Run ``kg serve`` in a subprocess on a free local port, for tests and harnesses.
+
+>>> free_port() > 0
+True
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServerProcess:
+    """``kg serve ARGS...`` on 127.0.0.1 and a free port, as a context manager yielding its URL."""
+
+    def __init__(self, *args: str | Path, settings: dict[str, object] | None = None, startup_s: float = 60) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-m", "kg.cli", "serve", *map(str, args), "--host", "127.0.0.1", "--port", str(self.port)]
+        for name, value in (settings or {}).items():
+            command += ["--setting", name, str(value).lower() if isinstance(value, bool) else str(value)]
+        self.command = command
+        self.startup_s = startup_s
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> str:
+        self.log = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a full pipe would block the server
+        self.process = subprocess.Popen(self.command, stdout=self.log, stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + self.startup_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"kg serve exited with {self.process.returncode}:\n{self.output()}")
+            try:
+                with urllib.request.urlopen(self.url + "/sparql?query=ASK%7B%7D", timeout=2):
+                    return self.url
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.1)
+        self.__exit__()
+        raise RuntimeError(f"kg serve did not answer within {self.startup_s} s: {' '.join(self.command)}")
+
+    def __exit__(self, *exc) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def output(self) -> str:
+        """What the server printed so far."""
+        self.log.seek(0)
+        return self.log.read()
