@@ -300,7 +300,7 @@ def invent_election(rng: random.Random, country: dict, leaders: dict, used: set[
     """An invented presidential election in ``country`` with its full ground truth."""
     pools = load_data("pools")
     n = rng.choice((2, 2, 3, 3, 4, 5, 6))
-    parties = rng.sample(pools["parties"], n)
+    parties = [p | {"key": "party/" + slugify(p["name"])} for p in rng.sample(pools["parties"], n)]
     head = invent_person(rng, used, role="electoral_head", says=stance_statements("authority"))
     surnames = set(used)  # candidates' surnames stay distinct within one election only
     candidates = [invent_person(rng, surnames, party=p, age=rng.randint(38, 79)) for p in parties]
@@ -322,6 +322,7 @@ def invent_election(rng: random.Random, country: dict, leaders: dict, used: set[
     tally = [None] * n
     tally[opposition] = final[winner] + rng.randint(100, 800)
     tally[winner] = final[opposition] - rng.randint(0, 400)
+    authority = rng.choice(pools["authorities"])
     date = datetime.date(2024, 1, 14) + datetime.timedelta(days=rng.randrange(0, 700))
     for index, candidate in enumerate(candidates):
         candidate.role = "candidate"
@@ -336,7 +337,7 @@ def invent_election(rng: random.Random, country: dict, leaders: dict, used: set[
         key=f"election/{country['key']}-{date.year}",
         date=date,
         country=country,
-        authority=rng.choice(pools["authorities"]),
+        authority=authority | {"key": f"organization/{slugify(authority['short'])}-{country['key']}"},
         head=head,
         candidates=candidates,
         winner=winner,
@@ -455,8 +456,8 @@ class Writer:
         start = self.add(text, paragraph=paragraph)
         return start, spans, text
 
-    def result(self, kind: str, figures: dict, *, group: str | None = None, **extra: str):
-        """One sentence reporting ``figures`` (a stage, poll or tally) and its truth."""
+    def result(self, kind: str, figures: dict, by: str, *, group: str | None = None, **extra: str):
+        """One sentence reporting ``figures`` (a stage, poll or tally) announced ``by`` a key."""
         e, rng, lang = self.election, self.rng, self.lang
         ranked = sorted((s, i) for i, s in enumerate(figures["shares"]) if s is not None)[::-1]
         template = self.pick("results", lang, group or kind)
@@ -483,7 +484,7 @@ class Writer:
                 "kind": kind, "candidate": e.candidates[index].key, "candidate_text": slots[letter],
                 "share": stated, "share_text": text, "precision": precision, "bound": bound,
                 "value": format_number(share, 2, "en"), "begin": start + begin, "end": start + end,
-                "counted": None, "counted_text": None, "counted_bound": None,
+                "counted": None, "counted_text": None, "counted_bound": None, "announced_by": by,
             }
             if "counted" in spans:
                 record.update(counted=slots["counted"][2], counted_text=slots["counted"][1],
@@ -533,6 +534,15 @@ class Writer:
             self.sentence(self.backgrounds.pop(), slots)
 
 
+def firm_key(firm: str) -> str:
+    """The entity key of a polling firm.
+
+    >>> firm_key("Edison Research")
+    'organization/edison-research'
+    """
+    return "organization/" + slugify(firm)
+
+
 def official_stages(election: Election, day: int) -> list[dict]:
     """The official counts published by ``day`` days after the vote (at least the first)."""
     stages = [s for s in election.stages if s["day"] <= day]
@@ -544,7 +554,7 @@ def write_preview(w: Writer) -> None:
     e = w.election
     polls = [p for p in e.opinion_polls if p["day"] <= w.day]
     for poll in polls or e.opinion_polls[:1]:
-        w.result("opinion-poll", poll, firm=poll["firm"])
+        w.result("opinion-poll", poll, firm_key(poll["firm"]), firm=poll["firm"])
     for candidate in w.rng.sample(e.candidates[:3], min(2, len(e.candidates))):
         candidate_says = candidate.says
         candidate.says = stance_statements("campaign")
@@ -557,20 +567,22 @@ def write_preview(w: Writer) -> None:
 def write_report(w: Writer) -> None:
     """An article from election night or after: counts, polls, tallies, reactions."""
     e, rng = w.election, w.rng
+    authority = e.authority["key"]
     stages = official_stages(e, w.day)
     if len(stages) > 1 and rng.random() < 0.3:
-        w.result("official", rng.choice(stages[:-1]), group="partial")
+        w.result("official", rng.choice(stages[:-1]), authority, group="partial")
     latest = stages[-1]
-    w.result("official", latest, group="partial" if latest["counted"] else "final")
+    w.result("official", latest, authority, group="partial" if latest["counted"] else "final")
     if len(e.candidates) > 2 and rng.random() < 0.5:
-        w.result("official", latest, group="third")
+        w.result("official", latest, authority, group="third")
     sections = [lambda: w.claim(e.candidates[e.winner]), lambda: w.claim(e.candidates[e.opposition])]
     if e.exit_poll and rng.random() < (0.7 if w.day < 1 else 0.3):
-        sections.append(lambda: w.result("exit-poll", e.exit_poll, firm=e.exit_poll["firm"]))
+        firm = e.exit_poll["firm"]
+        sections.append(lambda: w.result("exit-poll", e.exit_poll, firm_key(firm), firm=firm))
     tally = e.opposition_tally
     if tally and w.day >= tally["day"] and rng.random() < 0.6:
-        party = e.candidates[e.opposition].party["short"]
-        sections.append(lambda: w.result("opposition-tally", tally, party=party))
+        party = e.candidates[e.opposition].party
+        sections.append(lambda: w.result("opposition-tally", tally, party["key"], party=party["short"]))
     if rng.random() < 0.4:
         sections.append(lambda: w.claim(e.head))
     if w.day >= 1:
