@@ -1,0 +1,282 @@
+"""Finding the names in an article: reference-table aliases first, then capitalised names in context.
+
+A name the reference table knows is matched by its aliases (accents folded; acronyms only in
+capitals; a national body's generic names only in articles about its country). Any other run of
+capitalised words is a candidate: a title or role before it ("Chile's president", "spokesman",
+"utenriksminister") makes it a person, an organisation word in it ("Ministry", "Council") an
+organisation. Single unknown words ("Caracas", "Beijing") stay unresolved: the linker keeps them
+only when they are the surname of a person named in full, or a near-spelling of a known name.
+Demonyms ("Venezuelan", "chilensk") and photo credits never give mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from kg.model import Article, Span
+
+from .languages import Language
+from .reference import Reference, labels_of
+from .text import Token, fold, inside, photo_credit_spans, sentence_of, split_sentences, tokenize
+
+#: Lowercase words that may stand inside a name ("Luiz Inácio Lula da Silva", "Padrino López").
+NAME_CONNECTORS = frozenset("de del da das do dos di van von der la le y".split())
+_MAX_ALIAS_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A name found in an article, resolved to a reference key or still open."""
+
+    text: str
+    span: Span
+    sentence: Span
+    key: str | None = None
+    kind: str | None = None
+    title: str | None = None
+    place: str | None = None
+    title_begin: int | None = None
+
+
+@dataclass(frozen=True)
+class _Alias:
+    key: str
+    capitals: bool
+    exact_case: bool
+
+
+@cache
+def _alias_index(reference: Reference) -> dict[tuple[str, ...], tuple[_Alias, ...]]:
+    index: dict[tuple[str, ...], list[_Alias]] = {}
+    for key, entity in sorted(reference.entities.items()):
+        for label in sorted(labels_of(entity)):
+            words = tuple(fold(t.text) for t in tokenize(label))
+            if words:
+                alias = _Alias(key, label[:1].isupper(), label.isupper() and len(label) <= 6)
+                index.setdefault(words, []).append(alias)
+    return {words: tuple(aliases) for words, aliases in index.items()}
+
+
+def find_mentions(article: Article, reference: Reference, language: Language) -> list[NameMention]:
+    """Every name in ``article``: matched aliases and open candidates, in text order."""
+    text = article.text
+    sentences = split_sentences(text)
+    credits = photo_credit_spans(text, language.photo_credit)
+    tokens = [t for t in tokenize(text) if not inside(Span(t.begin, t.end), credits)]
+    matched = _match_aliases(text, tokens, reference, language)
+    named = {key for _, _, key in matched} | _demonym_countries(tokens, reference)
+    matched = [m for m in matched if reference.countries.get(m[2], "") in named | {""}]
+    used = {i for start, stop, _ in matched for i in range(start, stop)}
+    mentions = [_alias_mention(text, tokens, m, sentences, reference) for m in matched]
+    mentions += _find_candidates(text, tokens, used, sentences, reference, language)
+    mentions = [_with_title(text, tokens, m, mentions, reference, language) for m in mentions]
+    return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
+
+
+def _demonym_countries(tokens: list[Token], reference: Reference) -> set[str]:
+    return {reference.demonyms[fold(t.text)] for t in tokens if fold(t.text) in reference.demonyms}
+
+
+def main_country(matched: list[tuple[int, int, str]], reference: Reference) -> str | None:
+    """The country an article is about: the one it names most often, the first named on a tie.
+
+    >>> main_country([(0, 1, "country/chile"), (3, 4, "country/peru"), (5, 6, "country/peru")], Reference({}))
+    'country/peru'
+    """
+    countries = [key for _, _, key in matched if key.startswith("country/")]
+    if not countries:
+        return None
+    counts = Counter(countries)
+    return max(countries, key=lambda k: (counts[k], -countries.index(k)))
+
+
+def _match_aliases(text: str, tokens: list[Token], reference: Reference, language: Language) -> list[tuple[int, int, str]]:
+    index = _alias_index(reference)
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        hit = _longest_alias(text, tokens, i, index, language)
+        if hit:
+            found.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return found
+
+
+def _longest_alias(text, tokens, i, index, language) -> tuple[int, int, str] | None:
+    for stop in range(min(len(tokens), i + _MAX_ALIAS_TOKENS), i, -1):
+        if not _contiguous(text, tokens[i:stop]):
+            continue
+        words = [fold(t.text) for t in tokens[i:stop]]
+        for variant in _genitive_variants(words, language):
+            for alias in index.get(tuple(variant), ()):
+                if _case_fits(alias, tokens[i:stop], variant):
+                    return (i, stop, alias.key)
+    return None
+
+
+def _genitive_variants(words: list[str], language: Language) -> list[list[str]]:
+    variants = [words]
+    if language.genitive_s and words[-1].endswith("s") and len(words[-1]) > 2:
+        variants.append(words[:-1] + [words[-1][:-1]])
+    return variants
+
+
+def _case_fits(alias: _Alias, tokens: list[Token], variant: list[str]) -> bool:
+    if alias.exact_case:
+        return all(t.text[: len(v)].isupper() for t, v in zip(tokens, variant))
+    return tokens[0].capitalised or not alias.capitals
+
+
+def _contiguous(text: str, tokens: list[Token]) -> bool:
+    return all(text[a.end:b.begin] in (" ", "-", "\u00a0") or (b.text in ("'s", "’s") and a.end == b.begin)
+               for a, b in zip(tokens, tokens[1:]))
+
+
+def _alias_mention(text, tokens, match, sentences, reference) -> NameMention:
+    start, stop, key = match
+    span = _trim_genitive(text, Span(tokens[start].begin, tokens[stop - 1].end), reference.entities[key])
+    return NameMention(text[span.begin:span.end], span, sentence_of(span.begin, sentences), key=key)
+
+
+def _trim_genitive(text: str, span: Span, entity) -> Span:
+    # "USAs" / "Chiles" name the country; the anchor stops before the glued genitive s.
+    word = fold(text[span.begin:span.end])
+    labels = {fold(label) for label in labels_of(entity)}
+    if word.endswith("s") and word not in labels and word[:-1] in labels:
+        return Span(span.begin, span.end - 1)
+    return span
+
+
+def _find_candidates(text, tokens, used, sentences, reference, language) -> list[NameMention]:
+    mentions: list[NameMention] = []
+    for run in _capitalised_runs(text, tokens, used):
+        for piece, kind in _split_run(run, reference, language):
+            if piece:
+                begin, end = piece[0].begin, piece[-1].end
+                mentions.append(NameMention(text[begin:end], Span(begin, end), sentence_of(begin, sentences), kind=kind))
+    return mentions
+
+
+def _capitalised_runs(text: str, tokens: list[Token], used: set[int]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for i, token in enumerate(tokens):
+        joins = current and text[current[-1].end:token.begin] in (" ", "\u00a0")
+        if i not in used and token.capitalised and token.text[0].isalpha() and (joins or not current):
+            current.append(token)
+        elif i not in used and current and joins and token.text in NAME_CONNECTORS:
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = [token] if i not in used and token.capitalised and token.text[0].isalpha() else []
+    if current:
+        runs.append(current)
+    return [_strip_connectors(run) for run in runs if _strip_connectors(run)]
+
+
+def _strip_connectors(run: list[Token]) -> list[Token]:
+    while run and not run[-1].capitalised:
+        run = run[:-1]
+    return run
+
+
+def _split_run(run: list[Token], reference: Reference, language: Language) -> list[tuple[list[Token], str | None]]:
+    """Cut a run at title words ("Foreign Ministry Spokesman Lin Jian") and type each piece."""
+    pieces: list[tuple[list[Token], str | None]] = []
+    current: list[Token] = []
+    i = 0
+    while i < len(run):
+        width = _title_width(run, i, language)
+        if width:
+            pieces.append((current, None))
+            current = []
+            i += width
+            continue
+        current.append(run[i])
+        i += 1
+    pieces.append((current, None))
+    return [(_clean(p, reference, language), _kind_of(_clean(p, reference, language), language)) for p, _ in pieces]
+
+
+def _title_width(run: list[Token], i: int, language: Language) -> int:
+    for width in (3, 2, 1):
+        phrase = " ".join(t.text.lower() for t in run[i:i + width])
+        if len(run[i:i + width]) == width and phrase in language.titles:
+            return width
+    return 0
+
+
+def _clean(piece: list[Token], reference: Reference, language: Language) -> list[Token]:
+    while piece and (fold(piece[0].text) in language.not_names or fold(piece[0].text) in reference.demonyms
+                     or piece[0].text.lower() in language.titles):
+        piece = piece[1:]
+    if any(fold(t.text) in reference.demonyms for t in piece) and _org_kind(piece, language) is None:
+        return []
+    return _strip_connectors(piece)
+
+
+def _org_kind(piece: list[Token], language: Language) -> str | None:
+    for token in reversed(piece):
+        if token.text.lower() in language.org_heads:
+            return language.org_heads[token.text.lower()]
+    return None
+
+
+def _kind_of(piece: list[Token], language: Language) -> str | None:
+    if not piece:
+        return None
+    org = _org_kind(piece, language)
+    if org:
+        return org
+    words = [t for t in piece if t.capitalised]
+    if len(words) >= 2 and all(t.text.replace("-", "").isalpha() and not t.text.isupper() for t in words):
+        return "person"
+    if len(piece) == 1 and piece[0].text.isupper() and 2 <= len(piece[0].text) <= 6:
+        return "organization"
+    return None
+
+
+def _with_title(text, tokens, mention, mentions, reference, language) -> NameMention:
+    """Attach the title written before a name ("US Secretary of State", "Chiles president")."""
+    if mention.key and not mention.key.startswith("person/") or mention.kind not in (None, "person"):
+        return mention
+    at = next((i for i, t in enumerate(tokens) if t.begin == mention.span.begin), None)
+    if at is None:
+        return mention
+    for gap in (0, 1):
+        for width in (3, 2, 1):
+            first = at - gap - width
+            if first < 0 or (gap and tokens[at - 1].capitalised) or _breaks(text[tokens[first].end:mention.span.begin]):
+                continue
+            phrase = " ".join(t.text.lower().rstrip(".") for t in tokens[first:first + width])
+            if phrase in language.titles or phrase + "." in language.titles:
+                role = language.titles.get(phrase, language.titles.get(phrase + ".", ""))
+                place = _place_before(tokens, first, mentions, reference)
+                return replace(mention, title=role or None, place=place, kind=mention.kind or "person",
+                               title_begin=tokens[first].begin)
+    return mention
+
+
+def _breaks(between: str) -> bool:
+    return any(mark in between for mark in "\n.:;!?\"“”«»()")
+
+
+def _place_before(tokens: list[Token], first: int, mentions: list[NameMention], reference: Reference) -> str | None:
+    """The country a title belongs to: a country or demonym just before it ("Chilean", "Chile's", "USAs")."""
+    i = first - 1
+    if i >= 0 and tokens[i].text in ("'s", "’s"):
+        i -= 1
+    if i < 0:
+        return None
+    word = fold(tokens[i].text)
+    if word in reference.demonyms:
+        return reference.demonyms[word]
+    for m in mentions:
+        if m.key and m.key.startswith("country/") and m.span.begin <= tokens[i].begin < m.span.end + 2:
+            return m.key
+    return None

@@ -1,0 +1,134 @@
+"""Splitting an article into sentences and words, with offsets into the original text.
+
+Plain regular expressions rather than a tokenizer library: news prose needs only words,
+sentence ends and a few abbreviations, and every piece must keep its exact character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kg.model import Span
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
+#: A sentence ends at . ! ? (perhaps followed by a closing quote) before whitespace, or at a line end.
+_SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*(?=\s)|\n+")
+_ABBREVIATIONS = frozenset("mr mrs ms dr st sr sra jr gen sen rep prof ca vs no nr pst etc".split())
+_NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "Æ": "AE", "Ø": "O", "Å": "A"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word with its offsets."""
+
+    text: str
+    begin: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def fold(text: str) -> str:
+    """``text`` lowercased with accents removed, for comparing names as people spell them.
+
+    >>> fold("Nicolás Maduro")
+    'nicolas maduro'
+    >>> fold("Støre")
+    'store'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_NORDIC))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def split_sentences(text: str) -> list[Span]:
+    """The sentences of ``text`` as spans, stripped of surrounding whitespace.
+
+    >>> t = "Mr Maduro won. He said “we won.” Then\\nNew line"
+    >>> [t[s.begin:s.end] for s in split_sentences(t)]
+    ['Mr Maduro won.', 'He said “we won.”', 'Then', 'New line']
+    """
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        _add_stripped(text, start, match.end(), spans)
+        start = match.end()
+    _add_stripped(text, start, len(text), spans)
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"(\w+)$", text[max(0, dot - 6):dot])
+    return bool(word) and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
+
+
+def _add_stripped(text: str, begin: int, end: int, spans: list[Span]) -> None:
+    chunk = text[begin:end]
+    stripped = chunk.strip()
+    if stripped:
+        offset = begin + len(chunk) - len(chunk.lstrip())
+        spans.append(Span(offset, offset + len(stripped)))
+
+
+def tokenize(text: str, begin: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[begin:end]`` with offsets into ``text``; a trailing dot is kept only on abbreviations.
+
+    >>> [t.text for t in tokenize("Mr. González-Urrutia's 51,2 %")]
+    ['Mr.', 'González-Urrutia', "'s", '51,2']
+    """
+    tokens: list[Token] = []
+    stop = len(text) if end is None else end
+    for match in _WORD.finditer(text, begin, stop):
+        word, start = match.group(), match.start()
+        if word.endswith(".") and word[:-1].lower() not in _ABBREVIATIONS:
+            word = word[:-1]
+        for part_begin, part in _split_possessive(word, start):
+            tokens.append(Token(part, part_begin, part_begin + len(part)))
+    return tokens
+
+
+def _split_possessive(word: str, start: int) -> list[tuple[int, str]]:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > 2:
+            return [(start, word[:-2]), (start + len(word) - 2, word[-2:])]
+    return [(start, word)]
+
+
+def photo_credit_spans(text: str, words: tuple[str, ...]) -> list[Span]:
+    """The spans of photo credits (``Foto: NAME / AGENCY``) so that they are not read as the story.
+
+    >>> t = "Caption here. Foto: Ana Diaz / AP\\nNext"
+    >>> [t[s.begin:s.end] for s in photo_credit_spans(t, ("foto",))]
+    ['Foto: Ana Diaz / AP']
+    """
+    if not words:
+        return []
+    pattern = re.compile(r"\b(?:%s)\s*:[^\n]*" % "|".join(map(re.escape, words)), re.IGNORECASE)
+    return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def inside(span: Span, spans: list[Span]) -> bool:
+    """Whether ``span`` lies within one of ``spans``.
+
+    >>> inside(Span(2, 3), [Span(0, 5)])
+    True
+    """
+    return any(s.begin <= span.begin and span.end <= s.end for s in spans)
+
+
+def sentence_of(position: int, sentences: list[Span]) -> Span:
+    """The sentence holding ``position`` (the last one before it when it falls between sentences).
+
+    >>> sentence_of(5, [Span(0, 3), Span(4, 9)])
+    Span(begin=4, end=9)
+    """
+    found = sentences[0] if sentences else Span(0, 0)
+    for sentence in sentences:
+        if sentence.begin <= position:
+            found = sentence
+    return found

@@ -1,0 +1,240 @@
+"""Linking names to entities: one key per real entity across all articles and languages.
+
+A name the reference table knows keeps its key. Any other name is tried, in order, against:
+the table with accents folded and typos forgiven (``rapidfuzz`` ratio ≥ 88 on the whole name,
+"Marina Corina Machado" → María Corina Machado) or as a part of a known full name ("González
+Urrutia"); then, for a single word, the surname of a person named in full in the same article,
+then anywhere in the corpus, then in the table (an edit distance of one forgiven from five letters
+on, so "Maudro" is Maduro). Names still open that the text types (a title before them, an
+organisation word inside them, or two or more name-like words) become new entities: variants
+across articles are merged the same way, and the key is the slug of the fullest spelling.
+Everything is computed on sorted sets of names, so the article order does not change the keys.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from kg.iris import short_hash, slugify
+from kg.model import KIND_PATHS, Article, Entity
+from kg.extract.mentions import NameMention
+from kg.extract.reference import Reference, labels_of
+from kg.extract.text import fold
+
+FUZZY_NAME_RATIO = 88.0
+
+
+def link_mentions(articles: list[tuple[Article, list[NameMention]]], reference: Reference
+                  ) -> tuple[list[list[NameMention]], dict[str, Entity]]:
+    """Give every name a key, dropping those that name nothing; return them and the entities."""
+    first = [[_match_reference(m, reference) for m in mentions] for _, mentions in articles]
+    minted = _mint_new_names([m for mentions in first for m in mentions if _is_new(m)], reference)
+    second = [[_keyed(m, minted) for m in mentions] for mentions in first]
+    corpus_people = _people(m for mentions in second for m in mentions)
+    table_people = _people(NameMention(label, None, None, key=key)  # type: ignore[arg-type]
+                           for key, e in reference.entities.items() if e.kind == "person" for label in labels_of(e))
+    linked = []
+    for mentions in second:
+        local = _people(mentions)
+        resolved = [_resolve_word(m, (local, corpus_people, table_people), reference) for m in mentions]
+        linked.append([m for m in resolved if m.key])
+    return linked, build_entities(articles, linked, reference)
+
+
+def _keyed(mention: NameMention, minted: dict[str, NameMention]) -> NameMention:
+    group = minted.get(_name_of(mention)) if _is_new(mention) else None
+    return replace(mention, key=group.key, kind=group.kind) if group else mention
+
+
+def _match_reference(mention: NameMention, reference: Reference) -> NameMention:
+    if mention.key or len(fold(mention.text).split()) < 2:
+        return mention
+    folded = fold(mention.text)
+    best: tuple[float, str] | None = None
+    for key, entity in sorted(reference.entities.items()):
+        if mention.kind and mention.kind != "person" and entity.kind == "person":
+            continue
+        for label in labels_of(entity):
+            score = fuzz.ratio(folded, fold(label))
+            if score >= FUZZY_NAME_RATIO and (best is None or score > best[0]):
+                best = (score, key)
+            elif entity.kind == "person" and _part_of(folded, fold(label)):
+                best = best or (FUZZY_NAME_RATIO, key)
+    return replace(mention, key=best[1]) if best else mention
+
+
+def _part_of(short: str, full: str) -> bool:
+    """Whether the words of ``short`` (two or more) are all words of ``full``, in order.
+
+    >>> _part_of("gonzalez urrutia", "edmundo gonzalez urrutia")
+    True
+    >>> _part_of("gabriel boric", "gabriel garcia")
+    False
+    """
+    words, whole = short.split(), full.split()
+    return len(words) >= 2 and len(words) < len(whole) and " ".join(words) in " ".join(whole)
+
+
+def _is_new(mention: NameMention) -> bool:
+    return mention.key is None and mention.kind is not None and len(mention.text.split()) >= 2
+
+
+def _name_of(mention: NameMention) -> str:
+    return fold(mention.text)
+
+
+def _mint_new_names(mentions: list[NameMention], reference: Reference) -> dict[str, NameMention]:
+    """Merge the new multi-word names of the corpus and mint one key per group."""
+    by_name: dict[str, list[NameMention]] = defaultdict(list)
+    for m in mentions:
+        by_name[_name_of(m)].append(m)
+    groups = _group_names(sorted(by_name))
+    keyed: dict[str, NameMention] = {}
+    for group in groups:
+        members = [m for name in group for m in by_name[name]]
+        kind = _vote_kind(members)
+        fullest = max(members, key=lambda m: (len(m.text.split()), len(m.text), m.text))
+        place = next((m.place for m in sorted(members, key=lambda m: m.span) if m.place), None)
+        slug = slugify(fullest.text)
+        if kind == "government-organization" and place:
+            slug = f"{place.split('/', 1)[1]}-{slug}"
+        key = f"{KIND_PATHS[kind]}/{slug}"
+        for m in members:
+            keyed[_name_of(m)] = replace(m, key=key, kind=kind)
+    return {name: keyed[name] for name in keyed}
+
+
+def _group_names(names: list[str]) -> list[list[str]]:
+    """Group spellings of one name: equal, near-equal, or one contained in the other."""
+    groups: list[list[str]] = []
+    for name in names:
+        home = next((g for g in groups if any(_same_name(name, other) for other in g)), None)
+        if home is None:
+            groups.append([name])
+        else:
+            home.append(name)
+    return groups
+
+
+def _same_name(a: str, b: str) -> bool:
+    return fuzz.ratio(a, b) >= FUZZY_NAME_RATIO or _part_of(a, b) or _part_of(b, a)
+
+
+def _vote_kind(members: list[NameMention]) -> str:
+    kinds = sorted(m.kind for m in members if m.kind)
+    return max(set(kinds), key=lambda k: (kinds.count(k), k != "person", k)) if kinds else "person"
+
+
+def _people(mentions) -> dict[str, set[str]]:
+    """Surname words (every word but the first of a full name) and the person keys they may name."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.key and m.key.startswith("person/"):
+            words = fold(m.text).replace("-", " - ").split()
+            for i in range(1, len(words)):
+                index[" ".join(words[i:])].add(m.key)
+                index[words[i]].add(m.key)
+            if len(words) == 1:
+                index[words[0]].add(m.key)
+    return index
+
+
+def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMention:
+    if mention.key:
+        return mention
+    word = fold(mention.text)
+    for index in indexes:
+        key = _lookup_surname(word, index)
+        if key:
+            return replace(mention, key=key, kind="person")
+    key = _near_label(word, reference)
+    if key:
+        return replace(mention, key=key)
+    if mention.title and mention.kind == "person" and mention.text[:1].isupper():
+        return replace(mention, key=f"person/{slugify(mention.text)}")
+    return mention
+
+
+def _lookup_surname(word: str, index: dict[str, set[str]]) -> str | None:
+    candidates = index.get(word) or index.get(word[:-1] if word.endswith("s") else "")
+    if not candidates and len(word) >= 5:
+        near = {k for surname, keys in index.items() if len(surname) >= 5 and OSA.distance(word, surname) <= 1 for k in keys}
+        candidates = near
+    return next(iter(candidates)) if candidates and len(candidates) == 1 else None
+
+
+def _near_label(word: str, reference: Reference) -> str | None:
+    """A known non-person whose one-word name is spelled ``word`` give or take one letter."""
+    if len(word) < 5:
+        return None
+    hits = {key for key, e in reference.entities.items() if e.kind != "person"
+            for label in labels_of(e) if " " not in label and OSA.distance(word, fold(label)) <= 1}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+def build_entities(articles, linked: list[list[NameMention]], reference: Reference) -> dict[str, Entity]:
+    """The entity of every key used, with each spelling seen recorded as an alias in its language."""
+    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    kinds: dict[str, str] = {}
+    for (article, _), mentions in zip(articles, linked):
+        for m in mentions:
+            seen[m.key].add((article.language, m.text))
+            kinds.setdefault(m.key, m.kind or "person")
+    return {key: _entity(key, forms, kinds[key], reference) for key, forms in sorted(seen.items())}
+
+
+def _entity(key: str, forms: set[tuple[str, str]], kind: str, reference: Reference) -> Entity:
+    known = reference.entities.get(key)
+    if known:
+        names = set(known.names.values())
+        extra = {(lang, text) for lang, text in forms if text not in names}
+        return replace(known, aliases=known.aliases | frozenset(extra))
+    names: dict[str, str] = {}
+    for lang, text in sorted(forms, key=lambda f: (f[0], -len(f[1].split()), -len(f[1]), f[1])):
+        names.setdefault(lang, text)
+    aliases = frozenset(f for f in forms if names.get(f[0]) != f[1])
+    return Entity(key=key, kind=kind, names=names, aliases=aliases)  # type: ignore[arg-type]
+
+
+def cluster_statements(statements: list[tuple[str, str, str]], concepts_of) -> dict[int, str]:
+    """One claim key per group of statements: same speaker and most of their concepts shared.
+
+    ``statements`` are (speaker, text, language); ``concepts_of(text, language)`` gives the set of
+    concept words of a text (content words, with the language's lexicon mapping them to shared
+    English concepts). Two statements are one claim when the speaker is the same and at least two
+    concepts and half of the smaller set are shared. The key hashes the speaker and the concepts
+    of the group's first statement in sorted order, so it does not depend on the article order.
+    Its limit: a translation that shares fewer than two mapped words with the original is not
+    recognised, and one speaker's two different sentences on the same theme may be merged.
+    """
+    concepts = [concepts_of(text, lang) for _, text, lang in statements]
+    parent = list(range(len(statements)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(statements)):
+        for j in range(i + 1, len(statements)):
+            if statements[i][0] == statements[j][0] and _similar(concepts[i], concepts[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(statements)):
+        groups[root(i)].append(i)
+    keys: dict[int, str] = {}
+    for members in groups.values():
+        first = min(members, key=lambda i: (statements[i][2] != "en", statements[i][1], statements[i][2]))
+        key = short_hash(statements[first][0], " ".join(sorted(concepts[first])) or statements[first][1])
+        for i in members:
+            keys[i] = key
+    return keys
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= 2 and shared >= 0.5 * min(len(a), len(b))
