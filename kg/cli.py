@@ -22,6 +22,7 @@ class Command(NamedTuple):
 COMMANDS: tuple[Command, ...] = (
     Command("build", "kg.build", "Build a folder of articles into a validated RDF dataset."),
     Command("validate", "kg.validate", "Validate an RDF file or dataset against kg's shapes."),
+    Command("eval", "kg.eval", "Score the extractor on a folder of articles against gold annotations."),
     Command("synth", "kg.synth", "Write N synthetic election articles for testing at scale."),
     Command("serve", "kg.server.cli", "Serve a dataset over SPARQL 1.1 and as linked data (default :8000)."),
 )

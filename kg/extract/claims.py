@@ -271,7 +271,7 @@ def concepts_of(text: str, language: Language) -> frozenset[str]:
         if len(word) < 4 or word in _FUNCTION_WORDS:
             continue
         concept = language.concepts.get(word)
-        if concept is None and language.code == "en" and word.endswith("s") and not word.endswith("ss"):
+        if concept is None and language.code == "en" and word.endswith("s") and not word.endswith(("ss", "us", "is")):
             concept = language.concepts.get(word[:-1], word[:-1])
         concepts.add(concept or word)
     return frozenset(concepts)
