@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import re
+
 import pyoxigraph as ox
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -58,6 +60,24 @@ def rdf_format_for(path: str | Path) -> ox.RdfFormat:
     except KeyError:
         known = ", ".join(RDF_FORMATS)
         raise ValueError(f"{path}: not an RDF file (expected one of {known})") from None
+
+
+# What may hide the keyword FROM without being a dataset clause: comments, strings, IRIs.
+NOT_KEYWORDS = re.compile(
+    r'''#[^\n]*|"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>'''
+)
+FROM_KEYWORD = re.compile(r"(?<![\w:?$])FROM\b", re.IGNORECASE)
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """Whether a query names its own dataset (FROM / FROM NAMED), which then wins over the union.
+
+    >>> has_dataset_clause("SELECT * FROM <http://g> WHERE { ?s ?p ?o }")
+    True
+    >>> has_dataset_clause('SELECT * WHERE { ?s <http://x/from> "FROM" ; ex:from ?from } # from')
+    False
+    """
+    return bool(FROM_KEYWORD.search(NOT_KEYWORDS.sub(" ", sparql)))
 
 
 def to_graph_term(iri: str | None) -> ox.NamedNode | ox.DefaultGraph:
@@ -109,7 +129,8 @@ class QuadStore:
             options["default_graph"] = [to_graph_term(g) for g in default_graphs]
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         else:
-            options["use_default_graph_as_union"] = union_default_graph
+            # A query's own FROM / FROM NAMED defines its dataset (SPARQL 1.1 Query, 13.2).
+            options["use_default_graph_as_union"] = union_default_graph and not has_dataset_clause(sparql)
         result = self._store.query(sparql, **options)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]

@@ -91,3 +91,12 @@ def test_a_store_on_disk_persists_and_opens_read_only(tmp_path):
     del writable
     assert open_read_only(tmp_path / "store").count_quads() == 102
     assert open_read_only(tmp_path / "store").count_quads() == 102
+
+
+@pytest.mark.parametrize("query, expected", [
+    (f"SELECT (COUNT(*) AS ?n) FROM <{BASE}graph/entities> WHERE {{ ?s ?p ?o }}", 13),
+    (f"SELECT (COUNT(*) AS ?n) FROM NAMED <{BASE}graph/entities> WHERE {{ ?s ?p ?o }}", 0),
+    (f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(?o != 'FROM <{BASE}graph/entities>') }}", 102),
+], ids=["from", "from-named", "from-in-a-string"])
+def test_a_querys_own_dataset_wins_over_the_union(store, query, expected):
+    assert count(store.query(query)) == expected
