@@ -145,10 +145,12 @@ class Mapper:
                 (_TYPE, iri(SCHEMA.Claim)),
                 (iri(SCHEMA.author), self.mint.entity(claim.speaker)),
                 (iri(SCHEMA.text), text(claim.text, article.language)),
-                (iri(KG.quoted), typed("true" if claim.quoted else "false", XSD.boolean)),
                 (iri(SCHEMA.appearance), article_node),
                 (iri(KG.evidence), evidence),
             ])
+            # Quoted or reported is a property of each appearance: one article may quote what
+            # another paraphrases, and both stay true.
+            yield Quad(evidence, iri(KG.quoted), typed("true" if claim.quoted else "false", XSD.boolean), graph)
             if claim.on_behalf_of:
                 yield Quad(node, iri(KG.onBehalfOf), self.mint.entity(claim.on_behalf_of), graph)
         for role in extraction.roles:
@@ -232,6 +234,8 @@ class Mapper:
             if finding.election:
                 yield Quad(node, iri(KG.election), self.mint.entity(finding.election), graph)
             sources.update(s.article for s in finding.results)
+        if not sources:
+            return  # no findings, no findings graph: its provenance would point at nothing
         provenance = self.mint.findings_provenance_graph
         yield from _triples(provenance, graph, [
             (_TYPE, iri(KG.FindingsGraph)),
