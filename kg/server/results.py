@@ -173,10 +173,20 @@ def serialize_boolean(value: bool, fmt: str) -> bytes:
     return store.query("ASK {}" if value else "ASK { FILTER(false) }").serialize(format=BOOLEAN_FORMATS[fmt])
 
 
+def used_prefixes(triples: list) -> dict[str, str]:
+    """kg's prefixes that some IRI in ``triples`` starts with (so a small answer stays small).
+
+    >>> used_prefixes([ox.Triple(ox.NamedNode("http://schema.org/x"), ox.NamedNode("http://schema.org/name"), ox.Literal("y"))])
+    {'schema': 'http://schema.org/'}
+    """
+    iris = {t.value for triple in triples for t in triple if isinstance(t, ox.NamedNode)}
+    return {p: str(ns) for p, ns in PREFIXES.items() if any(i.startswith(str(ns)) for i in iris)}
+
+
 def serialize_triples(triples: Iterable, fmt: str, max_rows: int) -> tuple[bytes, int, bool]:
     """Triples (or quads) in the RDF syntax ``fmt`` with the cap applied: body, count, whether it cut."""
     taken, cut = take_rows(iter(triples), max_rows)
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt in WITH_PREFIXES else None
+    prefixes = used_prefixes(taken) if fmt in WITH_PREFIXES else None
     body = ox.serialize(taken, format=GRAPH_SYNTAX[fmt], prefixes=prefixes) if taken else b""
     if cut and fmt in COMMENTS:
         body = COMMENTS[fmt].format(TRUNCATED_NOTE.format(max_rows)).encode() + body
