@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from kg.iris import short_hash, slugify
-from kg.model import KIND_PATHS, Article, Entity
+from kg.model import KIND_PATHS, Article, Entity, Span
 from kg.extract.mentions import NameMention
 from kg.extract.reference import Reference, labels_of
 from kg.extract.text import fold
@@ -51,6 +51,17 @@ def _keyed(mention: NameMention, minted: dict[str, NameMention]) -> NameMention:
 
 
 def _match_reference(mention: NameMention, reference: Reference) -> NameMention:
+    matched = _match_whole(mention, reference)
+    if matched.key or mention.span.begin != mention.sentence.begin or len(mention.text.split()) < 3:
+        return matched
+    # A sentence's first word is capitalised whatever it is ("Later Edmundo Gonzales"): try without it.
+    rest = mention.text.split(" ", 1)[1]
+    trimmed = replace(mention, text=rest, span=Span(mention.span.end - len(rest), mention.span.end))
+    found = _match_whole(trimmed, reference)
+    return found if found.key else matched
+
+
+def _match_whole(mention: NameMention, reference: Reference) -> NameMention:
     if mention.key or len(fold(mention.text).split()) < 2:
         return mention
     folded = fold(mention.text)

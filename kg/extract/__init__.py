@@ -73,8 +73,7 @@ def _extract_article(article: Article, mentions: list[NameMention], reference: R
     if election:
         entities.setdefault(election, minted or reference.entities[election])
         mentions = sorted(mentions + election_mentions(article, election, language), key=lambda m: m.span)
-    opposition = next((m.key for m in mentions if reference.in_category(m.key, "opposition-coalition")), None)
-    results = extract_results(article, mentions, language, reference, election, opposition)
+    results = extract_results(article, mentions, language, reference, election)
     roles = extract_roles(article.text, mentions, language)
     statements = extract_statements(article, mentions, language)
     unique = {(m.key, m.span): Mention(m.key, m.span, m.sentence) for m in mentions}

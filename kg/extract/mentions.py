@@ -212,8 +212,9 @@ def _title_width(run: list[Token], i: int, language: Language) -> int:
 
 
 def _clean(piece: list[Token], reference: Reference, language: Language) -> list[Token]:
+    title_ends = {title.split()[-1] for title in language.titles}
     while piece and (fold(piece[0].text) in language.not_names or fold(piece[0].text) in reference.demonyms
-                     or piece[0].text.lower() in language.titles):
+                     or piece[0].text.lower() in title_ends):
         piece = piece[1:]
     if any(fold(t.text) in reference.demonyms for t in piece) and _org_kind(piece, language) is None:
         return []

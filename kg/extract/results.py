@@ -26,24 +26,32 @@ CANDIDATE_KINDS = ("person/", "party/")
 
 
 def extract_results(article: Article, mentions: list[NameMention], language: Language, reference: Reference,
-                    election: str | None, opposition: str | None) -> list[Result]:
+                    election: str | None) -> list[Result]:
     """The vote-share results ``article`` reports."""
     text = article.text
-    sentences = split_sentences(text)
     figures = find_figures(text, language)
+    sides = _sides(mentions, reference)
     results: list[Result] = []
-    for sentence in sentences:
+    source: tuple[str, str | None] | None = None
+    counted: Figure | None = None
+    age = 0
+    for sentence in split_sentences(text):
         inside = [f for f in figures if sentence.begin <= f.span.begin < sentence.end]
-        counted = next((f for f in inside if f.counted), None)
+        own = _source(text, sentence, mentions, language, reference, sides)
+        source, age = (own, 0) if own else (source if age < 2 else None, age + 1)
+        counted = next((f for f in inside if f.counted), counted if age == 1 or own is None else None)
         given: list[str] = []
         for figure in inside:
             if not is_vote_share(text, figure, language):
                 continue
-            candidate = _candidate(text, figure, sentence, mentions, language, given, opposition)
+            end = next((f.span.begin for f in inside if f.span.begin > figure.span.begin), sentence.end)
+            candidate = _candidate(text, figure, Span(sentence.begin, end), sentence, mentions, language, given, sides)
             if candidate is None:
                 continue
             given.append(candidate)
-            kind, announcer = _kind(text, sentence, mentions, language, reference, candidate, opposition)
+            kind, announcer = source or ("unattributed", None)
+            if candidate == sides.get("coalition") or _side_named(text, sentence, figure, language):
+                kind, announcer = "opposition-tally", sides.get("coalition")
             results.append(Result(
                 candidate=candidate, share=figure.share, share_text=figure.text, precision=figure.precision,
                 bound=figure.bound, kind=kind, span=figure.span, sentence=sentence,  # type: ignore[arg-type]
@@ -53,14 +61,35 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
     return results
 
 
-def _candidate(text, figure: Figure, sentence: Span, mentions, language, given, opposition) -> str | None:
-    local = [m for m in mentions if sentence.begin <= m.span.begin < sentence.end and m.key.startswith(CANDIDATE_KINDS)]
+def _sides(mentions: list[NameMention], reference: Reference) -> dict[str, str]:
+    """The opposition's coalition and candidate as far as the article names them."""
+    sides: dict[str, str] = {}
+    coalition = next((m.key for m in mentions if reference.in_category(m.key, "opposition-coalition")), None)
+    if coalition:
+        sides["coalition"] = coalition
+    titled = Counter(m.key for m in mentions if m.title == "candidate" and not reference.in_category(m.key, "incumbent"))
+    known = Counter(m.key for m in mentions if reference.in_category(m.key, "candidate")
+                    and not reference.in_category(m.key, "incumbent"))
+    pick = titled or known
+    if pick:
+        sides["candidate"] = max(sorted(pick), key=lambda k: pick[k])
+    return sides
+
+
+def _side_named(text: str, sentence: Span, figure: Figure, language: Language) -> bool:
+    """Whether the sentence has the opposition as its subject ("The opposition says …", "Opposisjonen viser til")."""
+    head = " ".join(text[sentence.begin:figure.span.begin].lower().split()[:3])
+    return any(re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), head) for w in language.opposition)
+
+
+def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, language, given, sides) -> str | None:
+    local = [m for m in mentions if sentence.begin <= m.span.begin < window.end and m.key.startswith(CANDIDATE_KINDS)]
     before = text[sentence.begin:figure.span.begin]
     possessor = next((m for m in local if m.span.end <= figure.span.begin and re.fullmatch(r"\s*(?:'s|’s|s)?\s*", text[m.span.end:figure.span.begin])), None)
     if possessor:
         return possessor.key
-    after = text[figure.span.end:sentence.end]
-    clause = re.split(r"[;.]|, (?:and|while|but|og|men|y|mientras)\b", after)[0]
+    after = text[figure.span.end:window.end]
+    clause = re.split(r"[;.]|,? (?:and|while|but|og|men|y|e|mientras|mens)\b", after)[0]
     head = re.match(r"\s*(?:of the vote\s*|av stemmene\s*|de los votos\s*)?(%s)\b" % "|".join(map(re.escape, language.share_for)),
                     clause, re.IGNORECASE)
     if head:
@@ -79,11 +108,12 @@ def _candidate(text, figure: Figure, sentence: Span, mentions, language, given, 
         earlier = [m for m in mentions if m.span.end <= sentence.begin + pronoun and m.key.startswith("person/")]
         if earlier:
             return earlier[-1].key
-    sides = [m for m in local if m.span.end <= figure.span.begin]
+    parties = [m for m in local if m.span.end <= figure.span.begin]
     side_at = max((before.lower().rfind(w) for w in language.opposition if w in before.lower()), default=-1)
-    if opposition and side_at >= 0 and (not sides or sentence.begin + side_at > sides[-1].span.begin):
-        return opposition
-    return sides[-1].key if sides else None
+    side = sides.get("candidate") or sides.get("coalition")
+    if side and side_at >= 0 and (not parties or sentence.begin + side_at > parties[-1].span.begin):
+        return side
+    return parties[-1].key if parties else None
 
 
 def _pronoun_before(before: str, language: Language) -> int | None:
@@ -98,24 +128,36 @@ def _rival(mentions: list[NameMention], given: list[str]) -> str | None:
     return max(sorted(candidates), key=lambda k: candidates[k]) if candidates else None
 
 
-def _kind(text, sentence: Span, mentions, language, reference, candidate, opposition) -> tuple[str, str | None]:
+def _source(text, sentence: Span, mentions, language, reference, sides) -> tuple[str, str | None] | None:
+    """Who produced the figures of a sentence, when the sentence itself says so."""
     lower = text[sentence.begin:sentence.end].lower()
     local = [m for m in mentions if sentence.begin <= m.span.begin < sentence.end]
     firm = next((m.key for m in local if reference.in_category(m.key, "polling-firm")), None)
     body = next((m.key for m in local if reference.in_category(m.key, "electoral-body")), None)
     article_body = next((m.key for m in mentions if reference.in_category(m.key, "electoral-body")), None)
     cues = [kind for phrase, kind in language.kinds if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lower)]
-    if candidate == opposition and opposition is not None:
-        return "opposition-tally", opposition
     if cues and cues[0] == "opinion-poll" and firm and _speaks_of_exit_polls(text, language):
         return "exit-poll", firm
     if cues and cues[0] in ("exit-poll", "opinion-poll"):
         return cues[0], firm
-    if cues and cues[0] == "opposition-tally":
-        return "opposition-tally", opposition
-    if body or (cues and cues[0] == "official"):
-        return "official", body or article_body
-    return "unattributed", None
+    if body:
+        return "official", body
+    if _opposition_speaks(text, sentence, local, language, reference) or (cues and cues[0] == "opposition-tally"):
+        return "opposition-tally", sides.get("coalition")
+    if cues and cues[0] == "official":
+        return "official", article_body
+    return None
+
+
+def _opposition_speaks(text, sentence: Span, local, language, reference) -> bool:
+    """Whether the opposition opens the sentence or is the one it is attributed to."""
+    words = text[sentence.begin:sentence.end].lower().split()
+    head = " ".join(words[:4])
+    if any(re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), head) for w in language.opposition):
+        return True
+    actors = [m for m in local if reference.in_category(m.key, "opposition-coalition")
+              or reference.in_category(m.key, "opposition-leader") or m.title == "opposition-leader"]
+    return any(m.span.begin - sentence.begin < 40 for m in actors)
 
 
 def _speaks_of_exit_polls(text: str, language: Language) -> bool:

@@ -56,10 +56,18 @@ def split_sentences(text: str) -> list[Span]:
     for match in _SENTENCE_END.finditer(text):
         if match.group().startswith(".") and _is_abbreviation(text, match.start()):
             continue
+        if "\n" not in match.group() and _continues_lowercase(text, match.end()):
+            continue
         _add_stripped(text, start, match.end(), spans)
         start = match.end()
     _add_stripped(text, start, len(text), spans)
     return spans
+
+
+def _continues_lowercase(text: str, end: int) -> bool:
+    # "28. juli", "approx. five": a sentence never opens with a lowercase letter.
+    rest = text[end:end + 3].lstrip(" \t")
+    return bool(rest) and rest[0].islower()
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -1,0 +1,64 @@
+"""Results: each vote share tied to its candidate, with its kind, source and how much was counted."""
+
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_corpus
+from kg.model import Article
+
+
+def results_of(text: str, language: str) -> list[tuple]:
+    article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), language)
+    extraction = extract_corpus([article]).extractions[0]
+    return [(r.candidate, r.share_text, r.share, r.bound, r.kind, r.counted, r.announced_by) for r in extraction.results]
+
+
+MADURO, GONZALEZ = "person/nicolas-maduro", "person/edmundo-gonzalez-urrutia"
+CNE, EDISON = "organization/cne-venezuela", "organization/edison-research"
+
+CASES = [
+    ("en", "The head of Venezuela's National Electoral Council said that with 80% of votes counted, President Maduro had "
+           "51.20% of the vote, compared to 44.02% for his main rival, candidate Edmundo González.",
+     [(MADURO, "51.20%", Decimal("51.20"), "exact", "official", Decimal("80"), CNE),
+      (GONZALEZ, "44.02%", Decimal("44.02"), "exact", "official", Decimal("80"), CNE)]),
+    ("en", "A poll from Edison Research predicted that Edmundo González would win with 65% of the vote to "
+           "Maduro's 31%. Exit polls had been banned in Venezuela.",
+     [(GONZALEZ, "65%", Decimal("65"), "exact", "exit-poll", None, EDISON),
+      (MADURO, "31%", Decimal("31"), "exact", "exit-poll", None, EDISON)]),
+    ("nb", "Nicolás Maduro fikk 51,2 prosent av stemmene, ifølge valgmyndighetene i Venezuela. "
+           "Opposisjonen sier at presidentkandidat Edmundo González fikk 70 prosent.",
+     [(MADURO, "51,2 prosent", Decimal("51.2"), "exact", "official", None, CNE),
+      (GONZALEZ, "70 prosent", Decimal("70"), "exact", "opposition-tally", None, None)]),
+    ("es", "El Consejo Nacional Electoral de Venezuela informó que, con casi el 98% de los votos escrutados, "
+           "Nicolás Maduro obtuvo más del 51 % de los votos, frente al 44,2 % de Edmundo González.",
+     [(MADURO, "51 %", Decimal("51"), "more-than", "official", Decimal("98"), CNE),
+      (GONZALEZ, "44,2 %", Decimal("44.2"), "exact", "official", Decimal("98"), CNE)]),
+    ("en", "Turnout in Venezuela was 59%, and Edmundo González said the margin was 30 percentage points.", []),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", CASES, ids=["en-cne", "en-exit-poll", "nb-official-and-opposition",
+                                                            "es-escrutados", "en-not-results"])
+def test_results_carry_candidate_kind_counted_and_source(lang, text, expected):
+    assert results_of(text, lang) == expected
+
+
+def test_a_kind_carries_over_to_the_next_sentence():
+    text = ("Venezuela's National Electoral Council published a second bulletin. With 96.87% of tally sheets counted, "
+            "it gave Nicolás Maduro 51.95% and Edmundo Gonzales 43.18%.")
+    assert [(r[0], r[2], r[4], r[5]) for r in results_of(text, "en")] == [
+        (MADURO, Decimal("51.95"), "official", Decimal("96.87")),
+        (GONZALEZ, Decimal("43.18"), "official", Decimal("96.87")),
+    ]
+
+
+def test_results_name_the_election_minted_from_country_year_and_type():
+    text = "date-less. Ecuador's presidential election in 2025: candidate Luisa Andrade Mena won 52% of the vote."
+    article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), "en")
+    corpus = extract_corpus([article])
+    (result,) = corpus.extractions[0].results
+    assert (result.candidate, result.election) == ("person/luisa-andrade-mena", "election/ecuador-2025-presidential")
+    assert corpus.entities["election/ecuador-2025-presidential"].kind == "election"

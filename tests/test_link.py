@@ -1,0 +1,93 @@
+"""Linking: one entity per real person, organisation or country, across spellings, articles and languages."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_corpus
+from kg.model import Article
+
+
+def make_article(name: str, text: str, language: str) -> Article:
+    return Article(Path(f"{name}.txt"), text, hashlib.sha256(text.encode()).hexdigest(), language)
+
+
+def keys_of(corpus, article_index: int = 0) -> dict[str, str]:
+    extraction = corpus.extractions[article_index]
+    text = extraction.article.text
+    return {text[m.span.begin:m.span.end]: m.entity for m in extraction.mentions}
+
+
+MERGES = [
+    ("en", "Edmundo González spoke. Later Edmundo Gonzales and Edmundo González Urrutia met. González left.",
+     {"Edmundo González", "Edmundo Gonzales", "Edmundo González Urrutia", "González"}, "person/edmundo-gonzalez-urrutia"),
+    ("en", "María Corina Machado, Maria Corina Machado and Marina Corina Machado are one.",
+     {"María Corina Machado", "Maria Corina Machado", "Marina Corina Machado"}, "person/maria-corina-machado"),
+    ("en", "US Secretary of State Anthony Blinken spoke.", {"Anthony Blinken"}, "person/antony-blinken"),
+    ("nb", "Han representerer opposisjonskoalisjonen Enhetsplattformen.", {"Enhetsplattformen"}, "party/unitary-platform"),
+    ("en", "Maudro is widely described as a leader; Nicolás Maduro denies it.", {"Maudro", "Nicolás Maduro"},
+     "person/nicolas-maduro"),
+    ("nb", "Men USAs utenriksminister sa noe.", {"USA"}, "country/united-states"),
+]
+
+
+@pytest.mark.parametrize("lang, text, forms, key", MERGES, ids=[k + ":" + t[:25] for _, t, _, k in MERGES])
+def test_spellings_of_one_entity_get_one_key(lang, text, forms, key):
+    found = keys_of(extract_corpus([make_article("a", text, lang)]))
+    assert {form: found.get(form) for form in forms} == {form: key for form in forms}
+
+
+def test_new_names_are_minted_typed_and_merged_across_articles():
+    corpus = extract_corpus([
+        make_article("a", "Chile's president Gabriel Boric called the result hard to believe.", "en"),
+        make_article("b", "Chiles president Gabriel Boric sier de ikke vil anerkjenne resultatet.", "nb"),
+        make_article("c", "Ecuador's Foreign Ministry spokesman Ana Lucía Pérez said nothing. Pérez left.", "en"),
+    ])
+    assert {k: corpus.entities[k].kind for k in ("person/gabriel-boric", "person/ana-lucia-perez")} == {
+        "person/gabriel-boric": "person", "person/ana-lucia-perez": "person"}
+    assert corpus.entities["person/gabriel-boric"].names == {"en": "Gabriel Boric", "nb": "Gabriel Boric"}
+    assert keys_of(corpus, 2)["Pérez"] == "person/ana-lucia-perez"
+
+
+@pytest.mark.parametrize("text, lang, absent", [
+    ("The Venezuelan opposition met in Caracas.", "en", {"Venezuelan", "Caracas"}),
+    ("Den chilenske regjeringen reagerte. Foto: Ana Diaz / AP", "nb", {"chilenske", "Ana Diaz", "AP"}),
+    ("Speaking to supporters, Maduro smiled.", "en", {"Speaking"}),
+], ids=["demonym-and-city", "photo-credit", "sentence-opening-word"])
+def test_demonyms_places_and_photo_credits_are_not_entities(text, lang, absent):
+    assert set(keys_of(extract_corpus([make_article("a", text, lang)]))) & absent == set()
+
+
+def test_keys_do_not_depend_on_article_order():
+    articles = [
+        make_article("a", "Opposition leader Rosa Elena Quispe said “we won”.", "en"),
+        make_article("b", "Rosa Quispe was in Lima. Quispe spoke.", "en"),
+    ]
+    forward, backward = extract_corpus(articles), extract_corpus(articles[::-1])
+    assert forward.entities == backward.entities
+    assert keys_of(forward, 1) == keys_of(backward, 0)
+
+
+def test_known_entities_keep_their_keys():
+    from kg.model import Entity
+
+    known = {"person/rosa-quispe-mamani": Entity("person/rosa-quispe-mamani", "person", {"es": "Rosa Quispe Mamani"})}
+    corpus = extract_corpus([make_article("a", "La candidata Rosa Quispe Mamani ganó.", "es")], known=known)
+    assert keys_of(corpus)["Rosa Quispe Mamani"] == "person/rosa-quispe-mamani"
+
+
+def test_every_referenced_key_has_an_entity_and_every_span_its_anchor(shared_corpus):
+    from kg.articles import read_articles
+
+    articles, _ = read_articles(shared_corpus)
+    corpus = extract_corpus(articles)
+    for extraction in corpus.extractions:
+        text = extraction.article.text
+        for m in extraction.mentions:
+            assert m.entity in corpus.entities
+            assert m.sentence.begin <= m.span.begin and m.span.end <= m.sentence.end
+        for r in extraction.results:
+            assert text[r.span.begin:r.span.end] == r.share_text and r.candidate in corpus.entities
+        for c in extraction.claims:
+            assert c.speaker in corpus.entities and (" … " in c.text or text[c.span.begin:c.span.end] == c.text)
