@@ -275,3 +275,12 @@ def test_cli_refuses_a_non_empty_folder_unless_forced(tmp_path, capsys):
 def test_cli_refuses_a_negative_count(tmp_path, capsys):
     assert run_synth("-2", "-o", str(tmp_path / "x")) == 2
     assert capsys.readouterr().err == "kg synth: N must be 0 or more, not -2\n"
+
+
+def test_dash_quotes_and_bullets_are_paragraphs_of_their_own(corpus):
+    dash_quotes = [a for a in corpus if "\n– " in body_of(a) or body_of(a).startswith("– ")]
+    assert len(dash_quotes) > 20
+    for article in corpus:
+        for line in body_of(article).split("\n"):
+            if line.startswith(("– ", "- ")):
+                assert not re.search(r"[.»”] [A-ZÆØÅ]", line), line  # one sentence, nothing after

@@ -90,7 +90,7 @@ def write_corpus(n: int, out_dir: Path, *, seed: int = 0, truth: Path | None = N
             counts["results"] += len(article.truth["results"])
             counts["claims"] += len(article.truth["claims"])
             if truth_file:
-                truth_file.write(json.dumps(article.truth, ensure_ascii=False) + "\n")
+                truth_file.write(json.dumps(article.truth, ensure_ascii=False, separators=(",", ":")) + "\n")
     finally:
         if truth_file:
             truth_file.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import random
 import string
 import unicodedata
@@ -16,6 +17,7 @@ from typing import Any
 from kg.resources import DATA_DIR
 
 SYNTH_DIR = DATA_DIR / "synth"
+NON_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 PRECISION = {0: "1", 1: "0.1", 2: "0.01"}
 #: Letters NFKD cannot take apart, spelt as an ASCII keyboard would.
 ASCII_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "đ": "d", "ß": "ss"})
@@ -37,14 +39,14 @@ def strip_accents(name: str) -> str:
     return decomposed.encode("ascii", "ignore").decode()
 
 
+@cache
 def slugify(name: str) -> str:
-    """The ASCII slug of a name, as entity keys use.
+    """The ASCII slug of a name, as entity keys and URLs use.
 
-    >>> slugify("Edmundo González Urrutia")
-    'edmundo-gonzalez-urrutia'
+    >>> slugify("Edmundo González Urrutia"), slugify("Østgård leads, again!")
+    ('edmundo-gonzalez-urrutia', 'ostgard-leads-again')
     """
-    words = "".join(c if c.isalnum() else " " for c in strip_accents(name).lower()).split()
-    return "-".join(words)
+    return NON_ALPHANUMERIC.sub("-", strip_accents(name).lower()).strip("-")
 
 
 def format_number(value: int, decimals: int, lang: str) -> str:

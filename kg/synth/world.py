@@ -55,6 +55,7 @@ class Election:
     stations: int
     observers: int
     people: list[Person]
+    spokespeople: list[Person] = field(default_factory=list)
 
 
 def make_person(data: dict, prefix: str = "person/") -> Person:
@@ -112,13 +113,14 @@ def stance_statements(stance: str) -> dict[str, list]:
 def invent_person(rng: random.Random, used: set[str], **fields: Any) -> Person:
     """A person with an invented name whose full name and surname are both unused."""
     pools = load_data("pools")
-    while True:
+    for _ in range(10_000):
         gender = rng.choice("mf")
         short = rng.choice(pools["surnames"])
         name = f"{rng.choice(pools['given'][gender])} {short}"
         if name not in used and short not in used:
             used.update((name, short))
             return Person(key="person/" + slugify(name), name=name, short=short, gender=gender, **fields)
+    raise ValueError("the name pools in kg/data/synth/pools.json are too small for the world")
 
 
 def vary(rng: random.Random, shares: list[int], spread: int, step: int) -> list[int]:
@@ -162,6 +164,11 @@ def invent_election(rng: random.Random, country: dict, leaders: dict, used: set[
     reactors = rng.sample(foreign, 3)
     for person in reactors:
         person.congratulates = rng.random() < 0.4
+    spokespeople = [
+        invent_person(rng, used, role="spokesperson", party=candidates[i].party,
+                      says=stance_statements(stance))
+        for i, stance in ((winner, "victory"), (opposition, "fraud"))
+    ]
     decimals = rng.choice((0, 1))
     return Election(
         key=f"election/{country['key']}-{date.year}",
@@ -188,6 +195,7 @@ def invent_election(rng: random.Random, country: dict, leaders: dict, used: set[
         stations=rng.randint(2000, 40000),
         observers=rng.randint(100, 900),
         people=reactors,
+        spokespeople=spokespeople,
     )
 
 

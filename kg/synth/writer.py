@@ -23,7 +23,8 @@ class Writer:
         self.seen: set[str] = set()
         self.paragraph_break = rng.choice(("\n", "\n\n"))
         self.truth: dict[str, list] = {"results": [], "claims": [], "variants": []}
-        self.backgrounds = rng.sample(self.templates["background"][lang], 4)
+        table = "background_preview" if day < 0 else "background"
+        self.backgrounds = rng.sample(self.templates[table][lang], 4)
 
     def pick(self, *path: str) -> str:
         """A random template from the table at ``path`` (``"results", "partial"``)."""
@@ -36,6 +37,8 @@ class Writer:
         """Append a sentence; return the offset where it starts in the body."""
         if self.parts:
             new = self.rng.random() < 0.6 if paragraph is None else paragraph
+            # A bullet and a dash quote are paragraphs of their own, as in print.
+            new = new or self.parts[-1].rsplit("\n", 1)[-1].startswith(("- ", "– "))
             sep = self.paragraph_break if new else " "
             self.parts.append(sep)
             self.size += len(sep)
@@ -56,6 +59,8 @@ class Writer:
                 self.truth["variants"].append({"key": person.key, "canonical": written, "written": variant})
                 written = variant
         self.written = written  # the bare name, for the truth file
+        if not first and self.lang == "en" and self.rng.random() < 0.15:
+            return f"{'Ms' if person.gender == 'f' else 'Mr'} {written}"
         if not (first and intro and (person.role or person.role_text)):
             return written
         pattern = person.role_text.get(self.lang) or self.role_pattern(person)
@@ -198,6 +203,9 @@ def write_preview(w: Writer) -> None:
 def write_report(w: Writer) -> None:
     """An article from election night or after: counts, polls, tallies, reactions."""
     e, rng = w.election, w.rng
+    if w.lang == "en" and rng.random() < 0.1:  # a summary in bullets above the story
+        for title in rng.sample(w.templates["titles"]["en"]["after"], 2):
+            w.add("- " + title.format(**title_slots(w)), paragraph=True)
     authority = e.authority["key"]
     stages = official_stages(e, w.day)
     if len(stages) > 1 and rng.random() < 0.3:
@@ -216,6 +224,8 @@ def write_report(w: Writer) -> None:
         sections.append(lambda: w.result("opposition-tally", tally, party["key"], party=party["short"]))
     if rng.random() < 0.4:
         sections.append(lambda: w.claim(e.head))
+    if e.spokespeople and rng.random() < 0.4:
+        sections.append(lambda: w.claim(rng.choice(e.spokespeople)))
     if w.day >= 1:
         sections += [lambda p=p: w.react(p) for p in rng.sample(e.people, rng.randint(1, 3))]
     sections += [w.background] * rng.randint(1, 3)
@@ -241,13 +251,18 @@ def choose_day(rng: random.Random, election: Election) -> tuple[str, int]:
     return phase, max(first, round(rng.triangular(1, 21, 2)))
 
 
+def title_slots(w: Writer) -> dict[str, str]:
+    """What titles and summary bullets may name: the winner, the runner-up, the country."""
+    e = w.election
+    winner, runner_up = e.candidates[e.winner].short, e.candidates[e.opposition].short
+    return dict(w.country_slots(e.country), winner_s=winner, a_s=winner, b_s=runner_up)
+
+
 def write_header(rng: random.Random, w: Writer, phase: str, date: datetime.date, index: int) -> str:
     """The ``key: value`` header lines and the blank line after them."""
     e, lang = w.election, w.lang
     publisher, host = rng.choice(load_data("pools")["publishers"][lang])
-    a, b = sorted(e.candidates, key=lambda c: c.key == e.candidates[e.winner].key, reverse=True)[:2]
-    title = w.pick("titles", lang, phase).format(
-        winner_s=a.short, a_s=a.short, b_s=b.short, **w.country_slots(e.country))
+    title = w.pick("titles", lang, phase).format(**title_slots(w))
     fields = {
         "url": f"https://{host}/{date:%Y/%m/%d}/{slugify(title)}-{index}",
         "title": title if rng.random() < 0.9 else None,
