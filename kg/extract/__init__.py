@@ -23,7 +23,8 @@ from dataclasses import replace
 from kg.link import cluster_statements, link_mentions
 from kg.model import Article, Claim, Corpus, Entity, Extraction, Mention
 
-from .claims import Statement, concepts_of, extract_statements
+from .claims import Statement, extract_statements
+from .concepts import concepts_of
 from .elections import election_mentions, find_election
 from .languages import language_for
 from .mentions import NameMention, find_mentions

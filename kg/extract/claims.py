@@ -3,15 +3,18 @@
 Three shapes, in every language through its cue table:
 
 - a quotation with a speech verb beside it: ``“…,” said X`` / ``X said “…”`` / ``X, an ally, said
-  that “…”`` / ``…, saying “…”`` (a participle takes the sentence's subject); quotes of one speaker
-  in one sentence make one claim;
+  that “…”`` / ``…, saying “…”`` (a participle takes the sentence's subject). Each quotation is
+  one claim;
 - a paragraph opened by a dash (``– …``, the Norwegian and Spanish way of quoting), spoken by the
   name in its closing ``, sa X`` or else by the last person named before it;
-- reported speech: ``X said (that) …``, ``sa X at …``, ``according to X, …`` / ``ifølge X`` / ``según X``.
+- reported speech: ``X said (that) …``, ``sa X at …``, ``according to X, …`` / ``ifølge X`` /
+  ``según X``; every speech verb of a sentence gives its own claim (``X wrote that …, and Y said …``).
 
-The speaker is the nearest entity before the verb, skipping an appositive between commas; a
-pronoun ("he", "han") is the last person named before it. Passives ("is described as") and
-unnamed spokespeople are skipped rather than guessed.
+The speaker is the nearest entity before the verb, skipping an appositive between commas and a
+possessor ("Cuba's president"); a coordinated verb ("… and said") keeps the subject of the one
+before; a pronoun is the subject of the sentence, or of the last sentence naming a person; a list
+("Chile, Peru and Uruguay called for …") gives the claim to each. Passives ("is described as"),
+quotes with no speech verb and unnamed spokespeople are skipped rather than guessed.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from .text import split_sentences
 
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]")
 SPEAKER_KINDS = ("person/", "organization/", "country/", "party/")
+_LIST_JOINS = (", ", " and ", ", and ", " y ", ", y ", " og ", ", og ", " e ")
+_CONJUNCTION = re.compile(r"(?:,\s*|\s+)(?:and|y|og|e|but|pero|men)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -40,94 +45,101 @@ class Statement:
     sentence: Span
 
 
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    language: Language
+    speakers: list[NameMention]
+    sentences: list[Span]
+    verbs: re.Pattern[str]
+
+
 def extract_statements(article: Article, mentions: list[NameMention], language: Language) -> list[Statement]:
     """Every quoted or reported statement in ``article`` whose speaker is an entity."""
     text = article.text
-    speakers = [m for m in mentions if m.key.startswith(SPEAKER_KINDS)]
+    quotes = [Span(q.start(), q.end()) for q in _QUOTES.finditer(text)]
+    speakers = [m for m in mentions if m.key.startswith(SPEAKER_KINDS)
+                and not any(q.begin < m.span.begin < q.end for q in quotes)]
+    verbs = re.compile(r"(?<!\w)(%s)(?!\w)" % "|".join(map(re.escape, sorted(language.speech_verbs, key=len, reverse=True))),
+                       re.IGNORECASE)
+    ctx = _Context(text, language, speakers, split_sentences(text), verbs)
     found: list[Statement] = []
     taken: list[Span] = []
-    for paragraph, sentence in _dash_paragraphs(text):
-        statement = _dash_quote(text, paragraph, sentence, speakers, language)
-        taken.append(Span(sentence.begin, paragraph.end))
-        if statement:
-            found.append(statement)
-    for sentence in split_sentences(text):
-        if any(p.begin <= sentence.begin < p.end for p in taken):
-            continue
-        quoted = _quoted(text, sentence, speakers, language)
-        found += quoted or _reported(text, sentence, speakers, language)
-    return sorted(found, key=lambda s: s.span)
+    for line, body in _dash_paragraphs(text):
+        taken.append(line)
+        found += _dash_quote(ctx, line, body)
+    for sentence in ctx.sentences:
+        if not any(t.begin <= sentence.begin < t.end for t in taken):
+            found += _sentence_statements(ctx, sentence)
+    return sorted(set(found), key=lambda s: (s.span, s.speaker))
 
 
 def _dash_paragraphs(text: str) -> list[tuple[Span, Span]]:
-    spans = []
-    for match in re.finditer(r"(?m)^[–—]\s*(.+)$", text):
-        body = Span(match.start(1), match.end(1))
-        if len(match.group(1).split()) >= 4:
-            first_end = re.search(r"[.!?](\s|$)", match.group(1))
-            end = match.start(1) + first_end.end() if first_end else match.end(1)
-            spans.append((body, Span(match.start(), min(end, match.end(1)))))
-    return spans
+    return [(Span(m.start(), m.end()), Span(m.start(1), m.end(1)))
+            for m in re.finditer(r"(?m)^[–—]\s*(.+)$", text) if len(m.group(1).split()) >= 4]
 
 
-def _dash_quote(text, paragraph: Span, sentence: Span, speakers, language) -> Statement | None:
-    body = text[paragraph.begin:paragraph.end]
-    verbs = "|".join(map(re.escape, sorted(language.speech_verbs, key=len, reverse=True)))
-    tail = re.search(r",\s*(?:%s)\s+([^.!?]+)[.!?]?$" % verbs, body)
-    speaker = None
-    end = paragraph.end
+def _dash_quote(ctx: _Context, line: Span, body: Span) -> list[Statement]:
+    words = ctx.text[body.begin:body.end]
+    tail = re.search(r",\s*(?:%s)\s+([^.!?]+)[.!?]?$" % ctx.verbs.pattern, words, re.IGNORECASE)
+    end, speaker = body.end, None
     if tail:
-        named = [m for m in speakers if m.span.begin == paragraph.begin + tail.start(1)]
+        named = [m for m in ctx.speakers if m.span.begin == body.begin + tail.start(2)]
         speaker = named[0].key if named else None
-        end = paragraph.begin + tail.start()
+        end = body.begin + tail.start()
     if speaker is None:
-        before = [m for m in speakers if m.span.end <= paragraph.begin and m.key.startswith("person/")]
-        speaker = before[-1].key if before else None
+        speaker = _last_subject(ctx, line.begin)
     if speaker is None:
-        return None
-    end = len(text[:end].rstrip())
-    return Statement(speaker, text[paragraph.begin:end], True, Span(paragraph.begin, end), sentence)
-
-
-def _quoted(text, sentence: Span, speakers, language) -> list[Statement]:
-    quotes = [m for m in _QUOTES.finditer(text, sentence.begin, sentence.end)]
-    if not quotes:
         return []
-    by_speaker: dict[str, list[re.Match[str]]] = {}
+    end = len(ctx.text[:end].rstrip().rstrip(".!?"))
+    sentence = next((s for s in ctx.sentences if s.begin <= body.begin < s.end), line)
+    return [Statement(speaker, ctx.text[body.begin:end], True, Span(body.begin, end), sentence)]
+
+
+def _sentence_statements(ctx: _Context, sentence: Span) -> list[Statement]:
+    text = ctx.text
+    quotes = list(_QUOTES.finditer(text, sentence.begin, sentence.end))
+    used_verbs: set[int] = set()
+    found: list[Statement] = []
     for quote in quotes:
-        speaker = _speaker_of_quote(text, sentence, quote, speakers, language)
-        if speaker:
-            by_speaker.setdefault(speaker, []).append(quote)
-    statements = []
-    for speaker, group in by_speaker.items():
-        inner = [next(i for i in range(1, 5) if q.group(i) is not None) for q in group]
-        begin, end = group[0].start(inner[0]), group[-1].end(inner[-1])
-        while text[end - 1] in " ,.;:" and end - 1 > begin:
+        speakers, verb_at = _speakers_of_quote(ctx, sentence, quote, quotes)
+        if verb_at is not None:
+            used_verbs.add(verb_at)
+        group = next(i for i in range(1, 5) if quote.group(i) is not None)
+        begin, end = quote.start(group), quote.end(group)
+        while end - 1 > begin and text[end - 1] in " ,.;:":
             end -= 1
-        words = " … ".join(q.group(i).strip().rstrip(",.;: ") for q, i in zip(group, inner))
-        statements.append(Statement(speaker, words, True, Span(begin, end), sentence))
-    return statements
+        found += [Statement(s, text[begin:end], True, Span(begin, end), sentence) for s in speakers]
+    found += _according(ctx, sentence)
+    found += _reported(ctx, sentence, quotes, used_verbs)
+    return found
 
 
-def _speaker_of_quote(text, sentence, quote, speakers, language) -> str | None:
-    after = text[quote.end():sentence.end]
-    verb_after = _first_verb(after, language)
-    if verb_after is not None and _only_names(after[:verb_after[0]], language):
-        at = quote.end() + verb_after[0]
-        named = _nearest_before(at, speakers, quote.end())
+def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[list[str], int | None]:
+    text = ctx.text
+    following = [q for q in quotes if q.start() >= quote.end()]
+    stop = following[0].start() if following else sentence.end
+    verb = ctx.verbs.search(text, quote.end(), stop)
+    if verb and _only_names(text[quote.end():verb.start()], ctx.language):
+        named = [m for m in ctx.speakers if quote.end() <= m.span.begin and m.span.end <= verb.start()]
         if named:
-            return named
-        if any(w.lower() in language.pronouns for w in re.findall(r"\w+", after[:verb_after[0]])):
-            return _last_person(quote.start(), speakers)
-        pronoun = _pronoun_at(text, quote.end() + verb_after[1], language, speakers)
-        following = [m for m in speakers if quote.end() + verb_after[1] < m.span.begin < sentence.end
-                     and _only_names(text[quote.end() + verb_after[1]:m.span.begin], language)]
-        return pronoun or (following[0].key if following else None)
-    before = text[sentence.begin:quote.start()]
-    verb = _last_verb(before, language)
-    if verb is None:
-        return None
-    return _subject(text, sentence, sentence.begin + verb[0], verb[2], speakers, language)
+            return _with_list(ctx, named[-1]), verb.start()
+        if _words(text[quote.end():verb.start()]) & ctx.language.pronouns:
+            subject = _last_subject(ctx, quote.start())
+            return ([subject] if subject else []), verb.start()
+        after = [m for m in ctx.speakers if verb.end() < m.span.begin < stop
+                 and _only_names(text[verb.end():m.span.begin], ctx.language)]
+        pronoun = re.match(r"\s*(\w+)", text[verb.end():])
+        if pronoun and pronoun.group(1).lower() in ctx.language.pronouns:
+            subject = _last_subject(ctx, quote.start())
+            return ([subject] if subject else []), verb.start()
+        return ([after[0].key] if after else []), verb.start()
+    earlier = [v for v in ctx.verbs.finditer(text, sentence.begin, quote.start())
+               if not any(q.start() <= v.start() < q.end() for q in quotes)]
+    if not earlier:
+        return [], None
+    verb = earlier[-1]
+    return _subjects(ctx, sentence, verb, quotes), verb.start()
 
 
 def _only_names(between: str, language: Language) -> bool:
@@ -137,150 +149,149 @@ def _only_names(between: str, language: Language) -> bool:
                                    or w in ("'s", "’s") for w in words)
 
 
-def _reported(text, sentence: Span, speakers, language) -> list[Statement]:
+def _words(segment: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", segment)}
+
+
+def _according(ctx: _Context, sentence: Span) -> list[Statement]:
+    text = ctx.text
     body = text[sentence.begin:sentence.end]
-    for cue in language.according_to:
+    for cue in ctx.language.according_to:
         match = re.search(r"(?i)(?<!\w)%s\s+" % re.escape(cue), body)
-        if match:
-            named = [m for m in speakers if sentence.begin + match.end() <= m.span.begin < sentence.begin + match.end() + 5]
-            if named:
-                return [_according(text, sentence, match, named[0])]
-    verb = _first_verb(body, language)
-    if verb is None:
-        return []
-    at, end, word = sentence.begin + verb[0], sentence.begin + verb[1], verb[2]
-    if word in language.quote_verbs or re.match(r"\s+(?:of|about|on)\b", text[end:]):
-        return []
-    speaker = _subject(text, sentence, at, word, speakers, language)
-    start = end
-    if speaker is None:
-        following = [m for m in speakers if end < m.span.begin <= end + 2]
-        if not following:
+        if not match:
+            continue
+        after = sentence.begin + match.end()
+        clause_end = sentence.begin + (body.find(",", match.end()) if body.find(",", match.end()) >= 0 else len(body))
+        named = [m for m in ctx.speakers if after <= m.span.begin < min(after + 60, clause_end)]
+        if not named:
             return []
-        speaker, start = following[0].key, following[0].span.end
-    rest = text[start:sentence.end]
-    clause = re.match(r"[\s,]*(?:(?:%s)\s+)?(.*?)[.!?]?$" % "|".join(language.complementizers), rest, re.S)
-    words = clause.group(1) if clause else ""
-    if len(words.split()) < 3:
+        if match.start() <= 2:
+            begin = named[0].span.end if clause_end >= sentence.end else clause_end + 1
+            end = sentence.end
+        else:
+            begin, end = sentence.begin, sentence.begin + match.start()
+        return [_statement(text, named[0].key, begin, end, sentence, quoted=False)]
+    return []
+
+
+def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> list[Statement]:
+    text, language = ctx.text, ctx.language
+    verbs = [v for v in ctx.verbs.finditer(text, sentence.begin, sentence.end)
+             if not any(q.start() <= v.start() < q.end() for q in quotes)]
+    found: list[Statement] = []
+    previous: list[str] = []
+    for i, verb in enumerate(verbs):
+        coordinated = bool(_CONJUNCTION.search(text[sentence.begin:verb.start()][-12:]))
+        subjects = previous if coordinated and previous else _subjects(ctx, sentence, verb, quotes)
+        previous = subjects
+        word = verb.group().lower()
+        if verb.start() in used_verbs or word in language.quote_verbs or re.match(r"\s+(?:of|about|on|by)\b", text[verb.end():]):
+            continue
+        start = verb.end()
+        if not subjects:
+            after = [m for m in ctx.speakers if verb.end() < m.span.begin <= verb.end() + 2]
+            if not after:
+                continue
+            subjects, start = [after[0].key], after[0].span.end
+        end = verbs[i + 1].start() if i + 1 < len(verbs) else sentence.end
+        segment = text[start:end]
+        cut = _CONJUNCTION.search(segment) if i + 1 < len(verbs) else None
+        if i + 1 < len(verbs):
+            names = [m for m in ctx.speakers if start <= m.span.begin and m.span.end <= end]
+            stop = re.search(r"(?:,\s*|\s+)(?:and|y|og|e|but|pero|men)\s+(?=[^,]*$)", segment)
+            cut = stop or cut
+            if names and stop is None:
+                cut = None
+        if cut:
+            end = start + cut.start()
+        clause = re.match(r"[\s,:]*(?:(?:%s)\s+)?" % "|".join(language.complementizers), text[start:end])
+        begin = start + (clause.end() if clause else 0)
+        if len(text[begin:end].split()) >= 3 and not _QUOTES.search(text, begin, end):
+            found += [_statement(text, s, begin, end, sentence, quoted=False) for s in subjects]
+    return found
+
+
+def _statement(text: str, speaker: str, begin: int, end: int, sentence: Span, *, quoted: bool) -> Statement:
+    while begin < end and text[begin] in " ,:":
+        begin += 1
+    while end > begin and text[end - 1] in " ,.;:!?":
+        end -= 1
+    return Statement(speaker, text[begin:end], quoted, Span(begin, end), sentence)
+
+
+def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
+    """The entities that speak through ``verb``, or none when unsure."""
+    text, language = ctx.text, ctx.language
+    at, word = verb.start(), verb.group().lower()
+    if any(w in language.passive for w in text[max(sentence.begin, at - 25):at].lower().split()[-2:]):
         return []
-    begin = start + clause.start(1)
-    return [Statement(speaker, words, False, Span(begin, begin + len(words)), sentence)]
-
-
-def _according(text, sentence: Span, match, named: NameMention) -> Statement:
-    body = text[sentence.begin:sentence.end]
-    if match.start() <= 2:
-        comma = body.find(",", named.span.end - sentence.begin)
-        begin = sentence.begin + (comma + 1 if comma >= 0 else named.span.end - sentence.begin)
-        while text[begin].isspace():
-            begin += 1
-        end = sentence.end - (1 if body.endswith(".") else 0)
-    else:
-        begin = sentence.begin
-        end = sentence.begin + len(body[:match.start()].rstrip(" ,"))
-    return Statement(named.key, text[begin:end], False, Span(begin, end), sentence)
-
-
-def _verb_pattern(language: Language) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(%s)(?!\w)" % "|".join(map(re.escape, sorted(language.speech_verbs, key=len, reverse=True))),
-                      re.IGNORECASE)
-
-
-def _first_verb(segment: str, language: Language) -> tuple[int, int, str] | None:
-    match = _verb_pattern(language).search(segment)
-    return (match.start(), match.end(), match.group().lower()) if match else None
-
-
-def _last_verb(segment: str, language: Language) -> tuple[int, int, str] | None:
-    matches = list(_verb_pattern(language).finditer(segment))
-    return (matches[-1].start(), matches[-1].end(), matches[-1].group().lower()) if matches else None
-
-
-def _subject(text, sentence: Span, at: int, verb: str, speakers, language) -> str | None:
-    """The entity that speaks through the verb at ``at``, or None when unsure."""
-    words_before = text[max(sentence.begin, at - 25):at].lower().split()
-    if any(w in language.passive for w in words_before[-2:]):
-        return None
-    if verb.endswith("ing"):
-        if not re.search(r",\s*$", text[sentence.begin:at]):
-            return None
-        in_sentence = [m for m in speakers if sentence.begin <= m.span.begin < at]
-        people = [m for m in in_sentence if m.key.startswith("person/")]
-        return (people or in_sentence)[0].key if (people or in_sentence) else None
     clause = text[sentence.begin:at]
-    if re.search(r"(?i)\bspokes(?:man|woman|person)\b|\btalsperson\b|\bportavoz\b", clause):
-        named = _nearest_before(at, speakers, sentence.begin)
-        return named if named and _titled_spokesperson(named, speakers) else None
-    pronoun = _pronoun_before(text, sentence, at, language, speakers)
-    if pronoun:
-        return pronoun
+    local = [m for m in ctx.speakers if sentence.begin <= m.span.begin and m.span.end <= at
+             and not _in_aside(text, sentence.begin, m.span.begin, at) and not _possessor(text, m)]
+    if word.endswith(("ing", "ndo")):
+        if not re.search(r",\s*$", clause):
+            return []
+        people = [m for m in local if m.key.startswith("person/")] or local
+        if people:
+            return [people[0].key]
+        subject = _pronoun_subject(ctx, sentence, at)
+        return [subject] if subject else []
+    if re.search(r"(?i)\bspokes(?:man|woman|person)\b|\btalsperson\b|\bportavoz\b|\bvocer[oa]\b", clause):
+        return [local[-1].key] if local and local[-1].title == "spokesperson" else []
+    last = re.findall(r"\w+", clause)
+    if last and last[-1].lower() in language.pronouns:
+        subject = _pronoun_subject(ctx, sentence, at)
+        return [subject] if subject else []
     commas = [i for i, c in enumerate(clause) if c == ","]
     if len(commas) >= 2 and not clause[commas[-1] + 1:].strip():
-        inner = [m for m in speakers if m.span.begin >= sentence.begin + commas[-2]
-                 and text[sentence.begin + commas[-2] + 1:m.span.begin].strip() == ""
-                 and m.span.end == sentence.begin + commas[-1]]
+        inner = [m for m in local if m.span.begin > sentence.begin + commas[-2] and m.span.end == sentence.begin + commas[-1]]
         if inner:
-            return inner[0].key
-        appositive_start = sentence.begin + commas[-2]
-        named = [m for m in speakers if 0 <= appositive_start - m.span.end <= 1]
+            return [inner[0].key]
+        named = [m for m in local if 0 <= sentence.begin + commas[-2] - m.span.end <= 1]
         if named:
-            return named[-1].key
-    return _nearest_before(at, speakers, sentence.begin)
+            return _with_list(ctx, named[-1])
+    if local and not re.search(r"[,;:]", text[local[-1].span.end:at]) or local and len(commas) < 2:
+        return _with_list(ctx, local[-1])
+    return []
 
 
-def _titled_spokesperson(key: str, speakers) -> bool:
-    return any(m.key == key and m.title == "spokesperson" for m in speakers)
+def _in_aside(text: str, begin: int, position: int, at: int) -> bool:
+    """Whether ``position`` falls inside a dash or bracket aside that closes before ``at``."""
+    for opener, closer in (("—", "—"), ("–", "–"), ("(", ")")):
+        start = text.rfind(opener, begin, position)
+        if start >= 0 and text.find(closer, position, at) >= 0:
+            return True
+    return False
 
 
-def _nearest_before(at: int, speakers, floor: int) -> str | None:
-    before = [m for m in speakers if floor <= m.span.begin and m.span.end <= at]
-    return before[-1].key if before else None
+def _possessor(text: str, mention: NameMention) -> bool:
+    """Whether a name only qualifies the noun after it ("Cuba's president", "Venezuelas valgråd")."""
+    after = text[mention.span.end:mention.span.end + 4]
+    return bool(re.match(r"(?:'s|’s|s)\s+[a-zæøåáéíóúñ]", after))
 
 
-def _pronoun_before(text, sentence: Span, at: int, language, speakers) -> str | None:
-    words = list(re.finditer(r"\w+", text[sentence.begin:at]))
-    if not words or words[-1].group().lower() not in language.pronouns:
-        return None
-    return _last_person(sentence.begin + words[-1].start(), speakers)
+def _with_list(ctx: _Context, mention: NameMention) -> list[str]:
+    """The speaker and any names listed with it ("Chile, Peru and Costa Rica")."""
+    chain = [mention]
+    for m in reversed([m for m in ctx.speakers if m.span.end <= mention.span.begin]):
+        if ctx.text[m.span.end:chain[-1].span.begin] in _LIST_JOINS and m.key.split("/")[0] == mention.key.split("/")[0]:
+            chain.append(m)
+        else:
+            break
+    return sorted({m.key for m in chain})
 
 
-def _pronoun_at(text, position: int, language, speakers) -> str | None:
-    word = re.match(r"\s*(\w+)", text[position:])
-    if word and word.group(1).lower() in language.pronouns:
-        return _last_person(position, speakers)
+def _pronoun_subject(ctx: _Context, sentence: Span, at: int) -> str | None:
+    opening = [m for m in ctx.speakers if sentence.begin <= m.span.begin < at and m.key.startswith("person/")
+               and len(ctx.text[sentence.begin:m.span.begin].split()) <= 2]
+    return opening[0].key if opening else _last_subject(ctx, sentence.begin)
+
+
+def _last_subject(ctx: _Context, position: int) -> str | None:
+    """The first person named in the nearest sentence before ``position`` that names one."""
+    for sentence in reversed([s for s in ctx.sentences if s.begin < position]):
+        people = [m for m in ctx.speakers if sentence.begin <= m.span.begin < min(sentence.end, position)
+                  and m.key.startswith("person/")]
+        if people:
+            return people[0].key
     return None
-
-
-def _last_person(position: int, speakers) -> str | None:
-    people = [m for m in speakers if m.span.end <= position and m.key.startswith("person/")]
-    return people[-1].key if people else None
-
-
-def concepts_of(text: str, language: Language) -> frozenset[str]:
-    """The content words of ``text`` as shared concepts, for recognising one statement across articles.
-
-    >>> from kg.extract.languages import ENGLISH, NORWEGIAN
-    >>> sorted(concepts_of("serious concerns that the outcome does not reflect", ENGLISH))
-    ['concern', 'reflect', 'result', 'serious']
-    >>> sorted(concepts_of("de er alvorlig bekymret for at valgresultatet ikke er riktig", NORWEGIAN))
-    ['concern', 'reflect', 'result', 'serious']
-    """
-    words = re.findall(r"\w+", text.lower())
-    concepts = set()
-    for word in words:
-        if len(word) < 4 or word in _FUNCTION_WORDS:
-            continue
-        concept = language.concepts.get(word)
-        if concept is None and language.code == "en" and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            concept = language.concepts.get(word[:-1], word[:-1])
-        concepts.add(concept or word)
-    return frozenset(concepts)
-
-
-#: Long function words of the three languages, which say nothing about what a statement is about.
-_FUNCTION_WORDS = frozenset(
-    "that this with from have has had does were will would been there their they them what which "
-    "when where into about also than then some such ikke også dette disse som skal vil være eller "
-    "etter hadde over under mellom blir ble andre alle noen mange para como pero esta este estos "
-    "estas sobre entre desde hasta todo todos tiene han sido muy".split()
-)

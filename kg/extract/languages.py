@@ -78,7 +78,7 @@ ENGLISH = Language(
     speech_verbs=frozenset(
         "said says say claimed claims added stated told announced argued insisted warned wrote "
         "declared alleged tweeted posted asserted asserts noted stressed maintained maintains "
-        "called calls described describes demanded urged affirmed expressed adds "
+        "called calls described describes demanded urged affirmed expressed adds suggested predicted "
         "saying claiming calling describing adding arguing insisting warning voicing".split()
     ),
     quote_verbs=frozenset("called calls described describes demanded urged expressed voicing calling describing".split()),
@@ -174,7 +174,7 @@ NORWEGIAN = Language(
     speech_verbs=frozenset(
         "sa sier hevdet hevder uttalte uttaler skrev skriver advarte advarer mener mente understreket "
         "understreker kalte kaller opplyser opplyste påsto påstår erklærte erklærer "
-        "krever krevde svarte svarer".split()
+        "krever krevde svarte svarer gjentok truet antydet".split()
     ),
     quote_verbs=frozenset("kalte kaller krever krevde".split()),
     according_to=("ifølge", "i følge"),
@@ -257,7 +257,7 @@ SPANISH = Language(
     speech_verbs=frozenset(
         "dijo dice afirmó afirma aseguró asegura declaró declara señaló señala indicó indica añadió "
         "agregó sostuvo sostiene denunció denuncia advirtió advierte manifestó expresó escribió "
-        "calificó califica explicó anunció anuncia reclamó reclama exigió exige subrayó".split()
+        "calificó califica explicó anunció anuncia reclamó reclama exigió exige subrayó amenazó sugirió".split()
     ),
     quote_verbs=frozenset("calificó califica exigió exige reclamó reclama".split()),
     according_to=("según", "de acuerdo con", "de acuerdo a"),
