@@ -8,6 +8,7 @@ kept small so that a remote SPARQL 1.1 store can implement it too:
 - :meth:`QuadStore.load` bulk-loads N-Quads, TriG, Turtle, ... bytes;
 - :meth:`QuadStore.query` runs a query and returns a :class:`Solutions`, a ``bool`` or an
   iterator of triples; by default the default graph is the union of all graphs;
+- :meth:`QuadStore.materialise_union` keeps that union as a real graph (see its docstring);
 - :meth:`QuadStore.dump`, :meth:`QuadStore.count_quads`, :meth:`QuadStore.list_graphs`,
   :meth:`QuadStore.quads_for_subject` serve dumps, counts and pages.
 
@@ -91,11 +92,45 @@ def to_graph_term(iri: str | None) -> ox.NamedNode | ox.DefaultGraph:
     return ox.DefaultGraph() if iri is None else ox.NamedNode(iri)
 
 
+#: Present in a store folder whose default graph holds the union of its named graphs.
+UNION_MARKER = "union-default-graph"
+_DEFAULT = ox.DefaultGraph()
+
+
 class QuadStore:
     """A SPARQL 1.1 dataset held by pyoxigraph (on disk or in memory)."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, *, union_size: int | None = None) -> None:
         self._store = store
+        self.union_size = union_size  # triples in the materialised union, None when not kept
+
+    @property
+    def union_materialised(self) -> bool:
+        return self.union_size is not None
+
+    def materialise_union(self, folder: str | Path | None = None) -> None:
+        """Copy every named graph's triples into the default graph, once each.
+
+        SPARQL's default graph is an RDF graph, a set: a triple that several sources state (a
+        claim carried by two articles) must count once. pyoxigraph's union-default-graph option
+        yields it once per graph, so COUNT and aggregates would be wrong; keeping the merge as
+        the real default graph gives set semantics and spares the union at query time. Only for
+        datasets whose default graph is otherwise empty, as kg's are. ``folder`` (a store on
+        disk) gets a marker so that read-only openers know.
+        """
+        self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self._store.flush()
+        self.union_size = sum(1 for _ in self._store.quads_for_pattern(None, None, None, _DEFAULT))
+        if folder is not None:
+            (Path(folder) / UNION_MARKER).write_text(f"{self.union_size}\n")
+
+    def _stored_quads(self, *pattern) -> Iterator[ox.Quad]:
+        """Quads matching ``pattern`` in the named graphs (and the default graph, unless it is
+        only the materialised union)."""
+        quads = self._store.quads_for_pattern(*pattern)
+        if self.union_materialised:
+            return (q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
+        return quads
 
     def load(self, data: bytes, rdf_format: ox.RdfFormat, *, graph: str | None = None) -> None:
         """Bulk-load ``data`` in ``rdf_format``; triples go to ``graph`` (None: the default graph)."""
@@ -128,9 +163,12 @@ class QuadStore:
         if default_graphs or named_graphs:
             options["default_graph"] = [to_graph_term(g) for g in default_graphs]
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        else:
-            # A query's own FROM / FROM NAMED defines its dataset (SPARQL 1.1 Query, 13.2).
-            options["use_default_graph_as_union"] = union_default_graph and not has_dataset_clause(sparql)
+        elif has_dataset_clause(sparql):
+            pass  # a query's own FROM / FROM NAMED defines its dataset (SPARQL 1.1 Query, 13.2)
+        elif self.union_materialised and not union_default_graph:
+            options["default_graph"] = []  # the stored default graph is only the union's copy
+        elif not self.union_materialised:
+            options["use_default_graph_as_union"] = union_default_graph
         result = self._store.query(sparql, **options)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
@@ -141,14 +179,17 @@ class QuadStore:
 
     def dump(self, rdf_format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> bytes:
         """Every quad (or, for a triple syntax, the union of all graphs' triples) as bytes."""
-        if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            return self._store.dump(format=rdf_format)
-        triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, None))
+        if rdf_format.supports_datasets:
+            return ox.serialize(self._stored_quads(None, None, None, None), format=rdf_format)
+        if self.union_materialised:
+            triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, _DEFAULT))
+        else:
+            triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, None))
         return ox.serialize(triples, format=rdf_format)
 
     def count_quads(self) -> int:
-        """How many quads the store holds."""
-        return len(self._store)
+        """How many quads the store holds (the union's copy aside)."""
+        return len(self._store) - (self.union_size or 0)
 
     def list_graphs(self) -> list[str]:
         """The IRIs of the named graphs, sorted (blank-node graph names are left out)."""
@@ -156,11 +197,11 @@ class QuadStore:
 
     def quads_for_subject(self, iri: str) -> list[ox.Quad]:
         """Every quad whose subject is ``iri``, in any graph."""
-        return list(self._store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+        return list(self._stored_quads(ox.NamedNode(iri), None, None, None))
 
     def quads_for_object(self, iri: str) -> list[ox.Quad]:
         """Every quad whose object is ``iri``, in any graph (the links into a page)."""
-        return list(self._store.quads_for_pattern(None, None, ox.NamedNode(iri), None))
+        return list(self._stored_quads(None, None, ox.NamedNode(iri), None))
 
 
 def memory_store() -> QuadStore:
@@ -171,12 +212,18 @@ def memory_store() -> QuadStore:
 def open_store(path: str | Path) -> QuadStore:
     """Open, or create, the read-write store on disk at ``path``."""
     Path(path).mkdir(parents=True, exist_ok=True)
-    return QuadStore(ox.Store(str(path)))
+    return QuadStore(ox.Store(str(path)), union_size=recorded_union_size(path))
+
+
+def recorded_union_size(path: str | Path) -> int | None:
+    """The size of the materialised union a store folder records, or None when it keeps none."""
+    marker = Path(path) / UNION_MARKER
+    return int(marker.read_text()) if marker.is_file() else None
 
 
 def open_read_only(path: str | Path) -> QuadStore:
     """Open the store at ``path`` read-only; several processes may do so at once."""
-    return QuadStore(ox.Store.read_only(str(path)))
+    return QuadStore(ox.Store.read_only(str(path)), union_size=recorded_union_size(path))
 
 
 def load_files(store: QuadStore, paths: Iterable[str | Path]) -> None:

@@ -100,3 +100,28 @@ def test_a_store_on_disk_persists_and_opens_read_only(tmp_path):
 ], ids=["from", "from-named", "from-in-a-string"])
 def test_a_querys_own_dataset_wins_over_the_union(store, query, expected):
     assert count(store.query(query)) == expected
+
+
+def test_the_union_default_graph_is_a_set_so_a_triple_in_two_graphs_counts_once(tmp_path):
+    # SPARQL 1.1 Query 13.1: the default graph is an RDF graph; a merge of graphs keeps each
+    # triple once. A claim carried by two articles is stated in both of their graphs.
+    nquads = (
+        b'<http://x/claim> <http://x/p> "said" <http://x/article-1> .\n'
+        b'<http://x/claim> <http://x/p> "said" <http://x/article-2> .\n'
+        b'<http://x/other> <http://x/p> "else" <http://x/article-2> .\n'
+    )
+    store = open_store(tmp_path / "store")
+    store.load(nquads, ox.RdfFormat.N_QUADS)
+    store.materialise_union(tmp_path / "store")
+    del store
+    reopened = open_read_only(tmp_path / "store")
+    [row] = reopened.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+    assert row[0].value == "2"
+    [row] = reopened.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    assert row[0].value == "3"
+    assert reopened.count_quads() == 3
+    assert reopened.list_graphs() == ["http://x/article-1", "http://x/article-2"]
+    assert sorted(reopened.dump(ox.RdfFormat.N_QUADS).splitlines()) == sorted(nquads.splitlines())
+    assert [q.graph_name.value for q in reopened.quads_for_subject("http://x/other")] == ["http://x/article-2"]
+    [row] = reopened.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", union_default_graph=False).rows
+    assert row[0].value == "0"

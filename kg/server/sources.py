@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.namespaces import DEFAULT_BASE
-from kg.store import load_files, open_store, rdf_format_for
+from kg.store import UNION_MARKER, load_files, open_store, rdf_format_for
 
 DATASET_FILE = "dataset.nq"
 STORE_DIR = "store"
@@ -48,7 +48,8 @@ def is_dataset_folder(path: Path) -> bool:
 def store_is_current(folder: Path) -> bool:
     """Whether ``folder/store`` was loaded from the present ``dataset.nq``."""
     stamp = folder / STORE_DIR / LOADED_STAMP
-    return stamp.is_file() and stamp.stat().st_mtime >= (folder / DATASET_FILE).stat().st_mtime
+    fresh = stamp.is_file() and stamp.stat().st_mtime >= (folder / DATASET_FILE).stat().st_mtime
+    return fresh and (folder / STORE_DIR / UNION_MARKER).is_file()
 
 
 def prepare_dataset_folder(folder: Path, *, base: str | None = None) -> ServedDataset:
@@ -56,7 +57,10 @@ def prepare_dataset_folder(folder: Path, *, base: str | None = None) -> ServedDa
     store_path = folder / STORE_DIR
     if not store_is_current(folder):
         shutil.rmtree(store_path, ignore_errors=True)
-        load_files(open_store(store_path), [folder / DATASET_FILE])
+        store = open_store(store_path)
+        load_files(store, [folder / DATASET_FILE])
+        store.materialise_union(store_path)
+        del store  # close it: the query workers open it read-only
         (store_path / LOADED_STAMP).touch()
     summary_file = folder / "build.json"
     summary = json.loads(summary_file.read_text()) if summary_file.is_file() else {}
