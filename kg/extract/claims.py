@@ -232,9 +232,8 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         if not re.search(r",\s*$", clause):
             return []
         people = [m for m in local if m.key.startswith("person/")] or local
-        if people:
-            return [people[0].key]
-        subject = _pronoun_subject(ctx, sentence, at)
+        opens_with_pronoun = clause.split()[:1] and clause.split()[0].lower() in language.pronouns
+        subject = people[0].key if people else _pronoun_subject(ctx, sentence, at) if opens_with_pronoun else None
         return [subject] if subject else []
     if re.search(r"(?i)\bspokes(?:man|woman|person)\b|\btalsperson\b|\bportavoz\b|\bvocer[oa]\b", clause):
         return [local[-1].key] if local and local[-1].title == "spokesperson" else []
@@ -244,7 +243,8 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         return [subject] if subject else []
     commas = [i for i, c in enumerate(clause) if c == ","]
     if len(commas) >= 2 and not clause[commas[-1] + 1:].strip():
-        inner = [m for m in local if m.span.begin > sentence.begin + commas[-2] and m.span.end == sentence.begin + commas[-1]]
+        inner = [m for m in local if m.span.end == sentence.begin + commas[-1]
+                 and not text[sentence.begin + commas[-2] + 1:m.span.begin].strip()]
         if inner:
             return [inner[0].key]
         named = [m for m in local if 0 <= sentence.begin + commas[-2] - m.span.end <= 1]

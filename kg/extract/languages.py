@@ -78,10 +78,10 @@ ENGLISH = Language(
     speech_verbs=frozenset(
         "said says say claimed claims added stated told announced argued insisted warned wrote "
         "declared alleged tweeted posted asserted asserts noted stressed maintained maintains "
-        "called calls described describes demanded urged affirmed expressed adds suggested predicted "
+        "called calls described describes demanded urged affirmed expressed adds suggested predicted voiced "
         "saying claiming calling describing adding arguing insisting warning voicing".split()
     ),
-    quote_verbs=frozenset("called calls described describes demanded urged expressed voicing calling describing".split()),
+    quote_verbs=frozenset("called calls described describes demanded urged expressed voiced voicing calling".split()),
     according_to=("according to",),
     titles={
         "president": "president", "vice president": "vice-president", "prime minister": "prime-minister",

@@ -70,7 +70,7 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     matched = [m for m in matched if reference.countries.get(m[2], "") in named | {""}]
     used = {i for start, stop, _ in matched for i in range(start, stop)}
     mentions = [_alias_mention(text, tokens, m, sentences, reference) for m in matched]
-    mentions += _find_candidates(text, tokens, used, sentences, reference, language)
+    mentions += _find_candidates(text, tokens, used, sentences, reference, language, mentions)
     mentions = [_with_title(text, tokens, m, mentions, reference, language) for m in mentions]
     return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
 
@@ -151,13 +151,17 @@ def _trim_genitive(text: str, span: Span, entity) -> Span:
     return span
 
 
-def _find_candidates(text, tokens, used, sentences, reference, language) -> list[NameMention]:
+def _find_candidates(text, tokens, used, sentences, reference, language, known) -> list[NameMention]:
     mentions: list[NameMention] = []
+    position = {t.begin: i for i, t in enumerate(tokens)}
     for run in _capitalised_runs(text, tokens, used):
         for piece, kind in _split_run(run, reference, language):
             if piece:
                 begin, end = piece[0].begin, piece[-1].end
-                mentions.append(NameMention(text[begin:end], Span(begin, end), sentence_of(begin, sentences), kind=kind))
+                # "China's Foreign Ministry" and "Venezuela's Foreign Ministry" are two bodies.
+                place = _place_before(tokens, position[begin], known, reference) if kind == "government-organization" else None
+                mentions.append(NameMention(text[begin:end], Span(begin, end), sentence_of(begin, sentences),
+                                            kind=kind, place=place))
     return mentions
 
 
@@ -213,7 +217,8 @@ def _title_width(run: list[Token], i: int, language: Language) -> int:
 
 def _clean(piece: list[Token], reference: Reference, language: Language) -> list[Token]:
     title_ends = {title.split()[-1] for title in language.titles}
-    while piece and (fold(piece[0].text) in language.not_names or fold(piece[0].text) in reference.demonyms
+    while piece and (piece[0].text.lower() in language.not_names or fold(piece[0].text) in language.not_names
+                     or fold(piece[0].text) in reference.demonyms
                      or piece[0].text.lower() in title_ends):
         piece = piece[1:]
     if any(fold(t.text) in reference.demonyms for t in piece) and _org_kind(piece, language) is None:

@@ -1,0 +1,85 @@
+"""Claims: quotes and reported speech in each language, with their speaker, and one key per statement."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_corpus
+from kg.model import Article
+
+
+def make_article(name: str, text: str, language: str) -> Article:
+    return Article(Path(f"{name}.txt"), text, hashlib.sha256(text.encode()).hexdigest(), language)
+
+
+def claims_of(text: str, language: str) -> list[tuple[str, str, bool]]:
+    extraction = extract_corpus([make_article("a", text, language)]).extractions[0]
+    for claim in extraction.claims:
+        assert text[claim.span.begin:claim.span.end] == claim.text
+    return [(c.speaker, c.text, c.quoted) for c in extraction.claims]
+
+
+MADURO, BLINKEN = "person/nicolas-maduro", "person/antony-blinken"
+
+CASES = [
+    ("en", "Speaking in Caracas, Mr Maduro said his re-election was a “triumph of peace and stability”.",
+     [(MADURO, "triumph of peace and stability", True)]),
+    ("en", '"We won and the whole world knows it," said María Corina Machado.',
+     [("person/maria-corina-machado", "We won and the whole world knows it", True)]),
+    ("en", "Meanwhile, Cuba, a close ally of Mr Maduro’s government, said that “the people spoke”.",
+     [("country/cuba", "the people spoke", True)]),
+    ("en", "The head of the electoral council, Elvis Amoroso, who is an ally of Mr Maduro, said that Maduro had won the vote.",
+     [("person/elvis-amoroso", "Maduro had won the vote", False)]),
+    ("en", "Chile, Peru and Uruguay called for “full transparency”.",
+     [("country/chile", "full transparency", True), ("country/peru", "full transparency", True),
+      ("country/uruguay", "full transparency", True)]),
+    ("en", "According to the CNE, Maduro won with 52 percent of the votes. Venezuela's CNE counted.",
+     [("organization/cne-venezuela", "Maduro won with 52 percent of the votes", False)]),
+    ("en", "Nicolás Maduro spoke. He is widely described as a “dictator”.", []),
+    ("en", "A spokeswoman for the coalition led by Mr González said that witnesses had been “forced to leave”.", []),
+    ("nb", "USAs utenriksminister Antony Blinken uttalte seg. Han sier de er alvorlig bekymret for resultatet.",
+     [(BLINKEN, "de er alvorlig bekymret for resultatet", False)]),
+    ("nb", "Nicolás Maduro talte.\n\n– Om dere ikke ønsker et blodbad, så stem på oss, sa Maduro til sine støttespillere.",
+     [(MADURO, "Om dere ikke ønsker et blodbad, så stem på oss", True)]),
+    ("nb", "Søndag sa Nicolás Maduro at han ville respektere valgresultatet.",
+     [(MADURO, "han ville respektere valgresultatet", False)]),
+    ("nb", "Maduro fikk 51 prosent, ifølge valgmyndighetene i Venezuela.",
+     [("organization/cne-venezuela", "Maduro fikk 51 prosent", False)]),
+    ("es", "«Este es el triunfo de la paz», afirmó Nicolás Maduro ante sus seguidores.",
+     [(MADURO, "Este es el triunfo de la paz", True)]),
+    ("es", "El canciller venezolano, Yván Gil, anunció la retirada de diplomáticos de Chile y Perú, y dijo que "
+           "Venezuela no aceptará injerencias.",
+     [("person/yvan-gil", "la retirada de diplomáticos de Chile y Perú", False),
+      ("person/yvan-gil", "Venezuela no aceptará injerencias", False)]),
+    ("es", "Según Machado, las actas daban a González el 70 % de los votos.",
+     [("person/maria-corina-machado", "las actas daban a González el 70 % de los votos", False)]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", CASES, ids=[f"{l}:{t[:30]}" for l, t, _ in CASES])
+def test_claims_name_their_speaker(lang, text, expected):
+    assert sorted(claims_of(text, lang)) == sorted(expected)
+
+
+def test_a_statement_carried_by_articles_in_two_languages_is_one_claim():
+    corpus = extract_corpus([
+        make_article("en", "Antony Blinken said the United States had “serious concerns that the declared outcome "
+                           "does not reflect the will or the votes of the Venezuelan people”.", "en"),
+        make_article("en2", "US Secretary of State Antony Blinken voiced “serious concerns” about the result.", "en"),
+        make_article("nb", "USAs utenriksminister Anthony Blinken uttalte seg. Han sier de er alvorlig bekymret "
+                           "for at valgresultatet ikke er riktig.", "nb"),
+        make_article("other", "Antony Blinken said that the embassy in Caracas would stay closed for now.", "en"),
+    ])
+    keys = {e.article.stem: {c.claim_key for c in e.claims} for e in corpus.extractions}
+    assert len(keys["en"]) == len(keys["en2"]) == len(keys["nb"]) == 1
+    assert keys["en"] == keys["en2"] == keys["nb"]
+    assert keys["other"].isdisjoint(keys["en"])
+
+
+def test_a_spokesman_speaks_for_his_ministry():
+    extraction = extract_corpus([make_article(
+        "a", "Beijing lauded the vote as “smooth and orderly,” China's Foreign Ministry Spokesman Lin Jian said.", "en",
+    )]).extractions[0]
+    assert [(c.speaker, c.on_behalf_of) for c in extraction.claims] == [
+        ("person/lin-jian", "organization/china-foreign-ministry")]
