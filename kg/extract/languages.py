@@ -56,6 +56,9 @@ class Language:
     #: Content words mapped to a shared English concept, so a statement can be recognised across
     #: languages ("alvorlig bekymret" ~ "serious concerns"); English synonyms map here too.
     concepts: dict[str, str] = field(default_factory=dict)
+    #: Lowercase names of a country's government bodies ("Brazil's foreign ministry") and the
+    #: English name their key is minted from, together with the country's.
+    bodies: dict[str, str] = field(default_factory=dict)
     #: Whether a genitive is written by gluing an s to the name ("USAs", "Maduros").
     genitive_s: bool = False
 
@@ -95,6 +98,7 @@ ENGLISH = Language(
         "attorney general": "attorney-general", "chancellor": "chancellor", "king": "head-of-state",
         "mr": "", "mrs": "", "ms": "", "dr": "", "sen.": "senator", "gen.": "general", "general": "general",
         "analyst": "analyst", "professor": "professor", "lawmaker": "legislator", "deputy": "legislator",
+        "dictator": "",
     },
     org_heads={
         "council": "government-organization", "commission": "government-organization",
@@ -159,6 +163,10 @@ ENGLISH = Language(
     photo_credit=("photo", "picture", "image", "credit", "photograph"),
     pronouns=frozenset("he she".split()),
     complementizers=("that",),
+    bodies={"foreign ministry": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
+            "foreign office": "Foreign Ministry", "state department": "Foreign Ministry",
+            "electoral council": "Electoral Council", "electoral commission": "Electoral Council",
+            "electoral authority": "Electoral Council", "supreme court": "Supreme Court", "highest court": "Supreme Court"},
     passive=frozenset("is was were been be being are".split()),
     concepts={
         "concerns": "concern", "concerned": "concern", "worried": "concern", "outcome": "result",
@@ -240,6 +248,10 @@ NORWEGIAN = Language(
     pronouns=frozenset("han hun".split()),
     complementizers=("at",),
     genitive_s=True,
+    bodies={"utenriksdepartement": "Foreign Ministry", "utenriksdepartementet": "Foreign Ministry",
+            "utenriksministeriet": "Foreign Ministry", "valgråd": "Electoral Council", "valgrådet": "Electoral Council",
+            "valgkommisjon": "Electoral Council", "valgmyndigheter": "Electoral Council",
+            "valgmyndighetene": "Electoral Council", "høyesterett": "Supreme Court"},
     passive=frozenset("blir ble er var vært".split()),
     concepts={
         "alvorlig": "serious", "alvorlige": "serious", "bekymret": "concern", "bekymring": "concern",
@@ -273,6 +285,7 @@ SPANISH = Language(
         "embajador": "ambassador", "senador": "senator", "senadora": "senator", "alcalde": "mayor",
         "diputado": "legislator", "diputada": "legislator", "fiscal general": "attorney-general",
         "vicepresidente": "vice-president", "vicepresidenta": "vice-president", "analista": "analyst",
+        "dictador": "",
     },
     org_heads={
         "consejo": "government-organization", "comisión": "government-organization",
@@ -282,7 +295,7 @@ SPANISH = Language(
         "instituto": "organization", "agencia": "organization", "fundación": "organization",
         "centro": "organization", "observatorio": "organization", "encuestadora": "organization",
         "partido": "party", "alianza": "party", "coalición": "party", "plataforma": "party",
-        "frente": "party", "movimiento": "party", "unidad": "party",
+        "frente": "party", "movimiento": "party", "unidad": "party", "foro": "organization", "red": "organization",
     },
     percent_words=("%", "por ciento"),
     bounds={
@@ -327,6 +340,10 @@ SPANISH = Language(
     photo_credit=("foto", "fotografía", "imagen"),
     pronouns=frozenset("él ella".split()),
     complementizers=("que",),
+    bodies={"cancillería": "Foreign Ministry", "ministerio de exteriores": "Foreign Ministry",
+            "ministerio de relaciones exteriores": "Foreign Ministry", "ministerio de asuntos exteriores": "Foreign Ministry",
+            "consejo electoral": "Electoral Council", "autoridad electoral": "Electoral Council",
+            "tribunal supremo": "Supreme Court", "corte suprema": "Supreme Court"},
     passive=frozenset("es fue son fueron sido era".split()),
     concepts={
         "graves": "serious", "serias": "serious", "preocupación": "concern", "preocupaciones": "concern",

@@ -11,10 +11,12 @@ Demonyms ("Venezuelan", "chilensk") and photo credits never give mentions.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
+from kg.iris import slugify
 from kg.model import Article, Span
 
 from .languages import Language
@@ -70,6 +72,7 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     matched = [m for m in matched if reference.countries.get(m[2], "") in named | {""}]
     used = {i for start, stop, _ in matched for i in range(start, stop)}
     mentions = [_alias_mention(text, tokens, m, sentences, reference) for m in matched]
+    mentions += _find_bodies(text, tokens, used, sentences, reference, language, mentions)
     mentions += _find_candidates(text, tokens, used, sentences, reference, language, mentions)
     mentions = [_with_title(text, tokens, m, mentions, reference, language) for m in mentions]
     return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
@@ -149,6 +152,32 @@ def _trim_genitive(text: str, span: Span, entity) -> Span:
     if word.endswith("s") and word not in labels and word[:-1] in labels:
         return Span(span.begin, span.end - 1)
     return span
+
+
+def _find_bodies(text, tokens, used, sentences, reference, language, known) -> list[NameMention]:
+    """A country's government bodies named in lowercase ("Brazil's foreign ministry", "Kinas utenriksdepartement")."""
+    found: list[NameMention] = []
+    for i in range(len(tokens)):
+        for phrase, name in language.bodies.items():
+            width = len(phrase.split())
+            words = " ".join(t.text.lower() for t in tokens[i:i + width])
+            if words != phrase or any(j in used for j in range(i, i + width)):
+                continue
+            place = _place_before(tokens, i, known, reference) or _country_after(text, tokens[i + width - 1].end, known)
+            if place:
+                span = Span(tokens[i].begin, tokens[i + width - 1].end)
+                key = f"organization/{place.split('/', 1)[1]}-{slugify(name)}"
+                found.append(NameMention(text[span.begin:span.end], span, sentence_of(span.begin, sentences),
+                                         key=key, kind="government-organization", place=place))
+                used.update(range(i, i + width))
+    return found
+
+
+def _country_after(text: str, end: int, known: list[NameMention]) -> str | None:
+    for m in known:
+        if m.key and m.key.startswith("country/") and re.fullmatch(r"\s+(?:of|de|del|i)\s+(?:the\s+)?", text[end:m.span.begin]):
+            return m.key
+    return None
 
 
 def _find_candidates(text, tokens, used, sentences, reference, language, known) -> list[NameMention]:
