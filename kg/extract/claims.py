@@ -166,7 +166,8 @@ def _according(ctx: _Context, sentence: Span) -> list[Statement]:
         if not named:
             return []
         if match.start() <= 2:
-            begin = named[0].span.end if clause_end >= sentence.end else clause_end + 1
+            # "According to X, …" / "Ifølge X fikk …": the statement follows the source.
+            begin = clause_end + 1 if text[named[0].span.end:named[0].span.end + 1] == "," else named[0].span.end
             end = sentence.end
         else:
             begin, end = sentence.begin, sentence.begin + match.start()
@@ -178,32 +179,30 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
     text, language = ctx.text, ctx.language
     verbs = [v for v in ctx.verbs.finditer(text, sentence.begin, sentence.end)
              if not any(q.start() <= v.start() < q.end() for q in quotes)]
-    found: list[Statement] = []
+    spoken: list[tuple[re.Match[str], list[str], int]] = []
     previous: list[str] = []
-    for i, verb in enumerate(verbs):
+    for verb in verbs:
         coordinated = bool(_CONJUNCTION.search(text[sentence.begin:verb.start()][-12:]))
         subjects = previous if coordinated and previous else _subjects(ctx, sentence, verb, quotes)
-        previous = subjects
-        word = verb.group().lower()
-        if verb.start() in used_verbs or word in language.quote_verbs or re.match(r"\s+(?:of|about|on|by)\b", text[verb.end():]):
-            continue
         start = verb.end()
         if not subjects:
             after = [m for m in ctx.speakers if verb.end() < m.span.begin <= verb.end() + 2]
-            if not after:
-                continue
-            subjects, start = [after[0].key], after[0].span.end
-        end = verbs[i + 1].start() if i + 1 < len(verbs) else sentence.end
-        segment = text[start:end]
-        cut = _CONJUNCTION.search(segment) if i + 1 < len(verbs) else None
-        if i + 1 < len(verbs):
+            subjects, start = ([after[0].key], after[0].span.end) if after else ([], start)
+        if subjects:
+            # A verb without a speaker of its own ("det erklærte resultatet") is part of the statement.
+            spoken.append((verb, subjects, start))
+            previous = subjects
+    found: list[Statement] = []
+    for i, (verb, subjects, start) in enumerate(spoken):
+        word = verb.group().lower()
+        if verb.start() in used_verbs or word in language.quote_verbs or re.match(r"\s+(?:of|about|on|by)\b", text[verb.end():]):
+            continue
+        end = spoken[i + 1][0].start() if i + 1 < len(spoken) else sentence.end
+        if i + 1 < len(spoken):
+            stop = re.search(r"(?:,\s*|\s+)(?:and|y|og|e|but|pero|men)\s+(?=[^,]*$)", text[start:end])
             names = [m for m in ctx.speakers if start <= m.span.begin and m.span.end <= end]
-            stop = re.search(r"(?:,\s*|\s+)(?:and|y|og|e|but|pero|men)\s+(?=[^,]*$)", segment)
-            cut = stop or cut
-            if names and stop is None:
-                cut = None
-        if cut:
-            end = start + cut.start()
+            if stop or not names:
+                end = start + stop.start() if stop else end
         clause = re.match(r"[\s,:]*(?:(?:%s)\s+)?" % "|".join(language.complementizers), text[start:end])
         begin = start + (clause.end() if clause else 0)
         if len(text[begin:end].split()) >= 3 and not _QUOTES.search(text, begin, end):

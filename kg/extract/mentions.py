@@ -166,11 +166,21 @@ def _find_bodies(text, tokens, used, sentences, reference, language, known) -> l
             place = _place_before(tokens, i, known, reference) or _country_after(text, tokens[i + width - 1].end, known)
             if place:
                 span = Span(tokens[i].begin, tokens[i + width - 1].end)
-                key = f"organization/{place.split('/', 1)[1]}-{slugify(name)}"
+                key = _known_body(reference, place, name) or f"organization/{place.split('/', 1)[1]}-{slugify(name)}"
                 found.append(NameMention(text[span.begin:span.end], span, sentence_of(span.begin, sentences),
                                          key=key, kind="government-organization", place=place))
                 used.update(range(i, i + width))
     return found
+
+
+#: The reference-table category of each kind of body, so a known one keeps its key.
+_BODY_CATEGORIES = {"Electoral Council": "electoral-body", "Supreme Court": "court"}
+
+
+def _known_body(reference: Reference, country: str, name: str) -> str | None:
+    category = _BODY_CATEGORIES.get(name)
+    return next((key for key, home in sorted(reference.countries.items())
+                 if home == country and reference.in_category(key, category)), None) if category else None
 
 
 def _country_after(text: str, end: int, known: list[NameMention]) -> str | None:
