@@ -1,0 +1,369 @@
+"""Validate RDF against kg's SHACL shapes and ontology: the library calls and ``kg validate``.
+
+:func:`load_rdf` reads a file in any common syntax (or a built dataset folder) into a
+:class:`rdflib.Dataset`; :func:`validate_graph` checks the union of its graphs with pySHACL and
+returns a :class:`ValidationReport`. Exceptions::
+
+    ValueError
+     └── RdfInputError    a file that cannot be read or parsed; names the file (and line)
+
+Inference is ``"none"``: the shapes check what the data states. The ontology is mixed into the
+data graph, so its ``rdfs:subClassOf`` triples let ``sh:class schema:Organization`` accept a
+``schema:GovernmentOrganization`` (SHACL follows subclass links in the data graph itself). RDFS
+inference would also apply the ontology's ``rdfs:domain`` and ``rdfs:range``, typing any object
+of ``kg:holder`` a ``schema:Person`` and so making every ``sh:class`` check on it vacuous.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyshacl
+from rdflib import BNode, Dataset, Graph, Literal, Node
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS, SH
+from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.plugins.parsers.nquads import NQuadsParser
+from rdflib.plugins.parsers.ntriples import W3CNTriplesParser
+from rdflib.exceptions import ParserError
+
+from kg.namespaces import bind_prefixes
+from kg.resources import resource_dir
+
+#: The syntaxes ``--format`` accepts (rdflib's plugin names).
+FORMATS: tuple[str, ...] = ("turtle", "nt", "nquads", "trig", "json-ld", "xml", "n3")
+
+#: The syntax each file extension means.
+EXTENSIONS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+    ".n3": "n3",
+}
+
+#: The file of a built dataset folder that holds every graph.
+DATASET_FILE = "dataset.nq"
+
+#: rdflib's RDF/XML handler puts the position in its message: ``SYSTEM-ID:LINE:COLUMN: why``.
+_RDFXML_POSITION = re.compile(r"^.*?:(\d+):\d+: (.*)$", re.DOTALL)
+
+
+class RdfInputError(ValueError):
+    """RDF input that cannot be read or parsed; ``str()`` is ``FILE:LINE: message``."""
+
+    def __init__(self, path: Path | str, reason: str, line: int | None = None):
+        self.path, self.reason, self.line = str(path), reason, line
+        where = self.path if line is None else f"{self.path}:{line}"
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One SHACL result, every term in kg's compact form (``kg:voteShare``, ``<iri>``)."""
+
+    focus_node: str
+    path: str
+    value: str
+    message: str
+    severity: str
+    shape: str
+    constraint: str
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Whether data conforms to kg's shapes, and each violation sorted by focus node."""
+
+    conforms: bool
+    results: tuple[Violation, ...]
+    report_graph: Graph = field(repr=False, compare=False)
+
+    def to_text(self) -> str:
+        """The report for people: a verdict line, then one block per violation."""
+        if self.conforms:
+            return "Conforms: the data satisfies every kg shape."
+        blocks = [f"Does not conform: {len(self.results)} violation(s)."]
+        for result in self.results:
+            blocks.append(
+                f"{result.severity} of {result.shape} ({result.constraint})\n"
+                f"  focus node: {result.focus_node}\n"
+                f"  path:       {result.path or '-'}\n"
+                f"  value:      {result.value or '-'}\n"
+                f"  message:    {result.message}"
+            )
+        return "\n\n".join(blocks)
+
+    def to_json(self) -> dict:
+        """The report as a JSON-ready dict: ``conforms`` and a list of ``results``."""
+        return {"conforms": self.conforms, "results": [asdict(r) for r in self.results]}
+
+
+def choose_format(path: Path, format: str | None = None) -> str:
+    """The rdflib syntax name for ``path``: ``format`` if given, else from its extension.
+
+    >>> choose_format(Path("data.TTL"))
+    'turtle'
+    >>> choose_format(Path("data.txt"), "nquads")
+    'nquads'
+    """
+    if format is not None:
+        if format not in FORMATS:
+            raise RdfInputError(path, f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+        return format
+    try:
+        return EXTENSIONS[path.suffix.lower()]
+    except KeyError:
+        known = " ".join(sorted(EXTENSIONS))
+        raise RdfInputError(path, f"cannot tell the syntax from the extension; use --format or one of {known}") from None
+
+
+def load_rdf(path: Path | str, *, format: str | None = None) -> Dataset:
+    """Parse the RDF file ``path`` (or a built dataset folder's ``dataset.nq``) into a Dataset."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / DATASET_FILE
+        if not path.is_file():
+            raise RdfInputError(path, "not a built dataset folder: it has no dataset.nq")
+    syntax = choose_format(path, format)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RdfInputError(path, error.strerror or str(error)) from None
+    dataset = bind_prefixes(Dataset())
+    try:
+        dataset.parse(data=data, format=syntax, publicID=path.resolve().as_uri())
+    except Exception as error:  # each rdflib parser raises its own kinds; all are bad input here
+        line, reason = locate_error(error, data, syntax)
+        raise RdfInputError(path, reason, line) from error
+    return dataset
+
+
+def locate_error(error: Exception, data: bytes, syntax: str) -> tuple[int | None, str]:
+    """The line (1-based, when known) and the parser's message for a failed parse."""
+    if isinstance(error, BadSyntax):  # Turtle, TriG, N3: ``lines`` counts the newlines before
+        return error.lines + 1, error._why
+    if isinstance(error, json.JSONDecodeError):
+        return error.lineno, error.msg
+    if hasattr(error, "getLineNumber"):  # xml.sax.SAXParseException from the RDF/XML parser
+        return error.getLineNumber(), error.getMessage()
+    if syntax in ("nt", "nquads") and isinstance(error, ParserError):
+        found = find_bad_line(data.decode("utf-8", errors="replace"), syntax)
+        if found:
+            return found
+    if syntax == "xml" and (match := _RDFXML_POSITION.match(str(error))):
+        return int(match[1]), match[2]
+    if isinstance(error, UnicodeDecodeError):
+        return data.count(b"\n", 0, error.start) + 1, f"not UTF-8: {error.reason}"
+    return None, str(error) or type(error).__name__
+
+
+class _NullSink:
+    """A sink that drops what the N-Triples and N-Quads parsers give it."""
+
+    def triple(self, *_):
+        pass
+
+    def add(self, *_):
+        pass
+
+    def get_context(self, *_):
+        return self
+
+    @property
+    def default_context(self):
+        return self
+
+
+def find_bad_line(text: str, syntax: str) -> tuple[int, str] | None:
+    """The first line of N-Triples or N-Quads ``text`` that does not parse, and why.
+
+    rdflib's line parsers report the bad line's content but not its number, so this parses
+    line by line (the formats allow no statement across lines).
+
+    >>> find_bad_line('<http://a> <http://b> <http://c> .\\n<http://a> <http://b> .\\n', "nt")
+    (2, 'Unrecognised object type')
+    """
+    parser = NQuadsParser() if syntax == "nquads" else W3CNTriplesParser()
+    parser.sink = _NullSink()
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        parser.line = line
+        try:
+            parser.parseline()
+        except ParserError as error:
+            return number, str(error)
+    return None
+
+
+#: The shapes file that only rejects https://schema.org/ terms. Its SPARQL target scans every
+#: triple (rdflib spends about 0.4 ms on each), yet can only report triples that hold such a
+#: term, so :func:`validate_graph` leaves it out when a quick scan in Python finds none: the
+#: same report, without the cost.
+HTTPS_SCHEMA_SHAPES = "vocabulary.ttl"
+HTTPS_SCHEMA = "https://schema.org/"
+
+
+@cache
+def load_shapes(*, https_check: bool = True) -> Graph:
+    """The shapes in shapes/, parsed once per process (less the https check if asked)."""
+    shapes = bind_prefixes(Graph())
+    for path in sorted(resource_dir("shapes").glob("*.ttl")):
+        if https_check or path.name != HTTPS_SCHEMA_SHAPES:
+            shapes.parse(path, format="turtle")
+    return shapes
+
+
+def uses_https_schema(graph: Graph) -> bool:
+    """Whether any triple of ``graph`` has an https://schema.org/ term, in any position.
+
+    >>> from rdflib import Literal, URIRef
+    >>> g = Graph().add((URIRef("http://a"), URIRef("http://schema.org/name"), Literal("A")))
+    >>> uses_https_schema(g)
+    False
+    >>> uses_https_schema(g.add((URIRef("http://a"), RDF.type, URIRef(HTTPS_SCHEMA + "Person"))))
+    True
+    """
+    for triple in graph:
+        for term in triple:
+            iri = getattr(term, "datatype", None) or term  # a literal's datatype, else the term
+            if isinstance(iri, str) and not isinstance(iri, Literal) and iri.startswith(HTTPS_SCHEMA):
+                return True
+    return False
+
+
+@cache
+def load_ontology() -> Graph:
+    """The kg ontology, parsed once per process."""
+    return bind_prefixes(Graph()).parse(resource_dir("ontology") / "kg.ttl", format="turtle")
+
+
+@cache
+def load_class_hierarchy() -> Graph:
+    """The ontology's ``rdfs:subClassOf`` triples: all of it that SHACL validation reads.
+
+    pySHACL copies its ``ont_graph`` into the data graph on every call; labels, comments and
+    ``owl:oneOf`` lists would only make that copy slower (most of a small graph's time).
+    """
+    hierarchy = Graph()
+    for triple in load_ontology().triples((None, RDFS.subClassOf, None)):
+        hierarchy.add(triple)
+    return hierarchy
+
+
+def union_graph(data: Graph) -> Graph:
+    """One graph with the triples of every graph in ``data`` (a plain Graph is returned as is).
+
+    >>> ds = Dataset()
+    >>> from rdflib import URIRef as U
+    >>> _ = ds.graph(U("http://g/1")).add((U("http://a"), U("http://p"), U("http://b")))
+    >>> _ = ds.graph(U("http://g/2")).add((U("http://a"), U("http://p"), U("http://c")))
+    >>> len(union_graph(ds))
+    2
+    """
+    if not isinstance(data, Dataset) and not data.context_aware:
+        return data
+    union = bind_prefixes(Graph())
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def validate_graph(data: Graph) -> ValidationReport:
+    """Validate the union of ``data``'s graphs against kg's shapes, with the ontology's classes.
+
+    ``advanced=True`` enables SHACL-AF SPARQL targets, which kg:NoHttpsSchemaShape needs.
+    """
+    union = union_graph(data)
+    conforms, report_graph, _ = pyshacl.validate(
+        union,
+        shacl_graph=load_shapes(https_check=uses_https_schema(union)),
+        ont_graph=load_class_hierarchy(),
+        inference="none",
+        advanced=True,
+    )
+    bind_prefixes(report_graph)
+    results = tuple(sorted(read_violation(report_graph, r) for r in report_graph.objects(None, SH.result)))
+    return ValidationReport(conforms=bool(conforms), results=results, report_graph=report_graph)
+
+
+def read_violation(report: Graph, result: Node) -> Violation:
+    """One ``sh:ValidationResult`` of ``report`` as a :class:`Violation`."""
+
+    def show(predicate) -> str:
+        term = report.value(result, predicate)
+        return "" if term is None else render_term(report, term)
+
+    messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+    path = report.value(result, SH.resultPath)
+    return Violation(
+        focus_node=show(SH.focusNode),
+        path="" if path is None else render_path(report, path),
+        value=show(SH.value),
+        message="; ".join(messages),
+        severity=show(SH.resultSeverity).removeprefix("sh:"),
+        shape=show(SH.sourceShape),
+        constraint=show(SH.sourceConstraintComponent),
+    )
+
+
+def render_term(graph: Graph, term: Node) -> str:
+    """``term`` in Turtle form, compacted with ``graph``'s prefixes (kg's, once bound)."""
+    return term.n3(graph.namespace_manager)
+
+
+#: SHACL's path operators (SHACL 2.3.1) and how SPARQL property paths write them.
+_PATH_OPERATORS = {
+    SH.inversePath: "^{}",
+    SH.zeroOrMorePath: "{}*",
+    SH.oneOrMorePath: "{}+",
+    SH.zeroOrOnePath: "{}?",
+}
+
+
+def render_path(graph: Graph, path: Node) -> str:
+    """A SHACL property path in SPARQL property-path syntax, such as ``^prov:wasDerivedFrom``."""
+    if not isinstance(path, BNode):
+        return render_term(graph, path)
+    if graph.value(path, RDF.first) is not None:
+        return "/".join(render_path(graph, step) for step in Collection(graph, path))
+    for operator, template in _PATH_OPERATORS.items():
+        if (inner := graph.value(path, operator)) is not None:
+            return template.format(render_path(graph, inner))
+    if (choices := graph.value(path, SH.alternativePath)) is not None:
+        return "(" + "|".join(render_path(graph, c) for c in Collection(graph, choices)) + ")"
+    return render_term(graph, path)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``kg validate``."""
+    parser.add_argument("path", type=Path, help="an RDF file, or a built dataset folder")
+    parser.add_argument(
+        "--format", choices=FORMATS, help="the syntax, when the extension does not say"
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate ``args.path``: 0 conforms, 1 does not (report printed), 2 bad input."""
+    try:
+        data = load_rdf(args.path, format=args.format)
+    except RdfInputError as error:
+        print(f"kg validate: {error}", file=sys.stderr)
+        return 2
+    report = validate_graph(data)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(report.to_text())
+    return 0 if report.conforms else 1
