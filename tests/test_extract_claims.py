@@ -52,6 +52,12 @@ CASES = [
            "Venezuela no aceptará injerencias.",
      [("person/yvan-gil", "la retirada de diplomáticos de Chile y Perú", False),
       ("person/yvan-gil", "Venezuela no aceptará injerencias", False)]),
+    ("es", "El presidente Nicolás Maduro habló. El mandatario, de 61 años, aseguró que el sistema es «uno de los más "
+           "transparentes del mundo».", [(MADURO, "uno de los más transparentes del mundo", True)]),
+    ("nb", "González har fått asyl i Spania, bekrefter Spanias utenriksminister José Manuel Albares.",
+     [("person/jose-manuel-albares", "González har fått asyl i Spania", False)]),
+    ("en", 'María Corina Machado spoke. "We have the proof. The actas cannot be hidden," she said.',
+     [("person/maria-corina-machado", "We have the proof. The actas cannot be hidden", True)]),
     ("es", "Según Machado, las actas daban a González el 70 % de los votos.",
      [("person/maria-corina-machado", "las actas daban a González el 70 % de los votos", False)]),
 ]

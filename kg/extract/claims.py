@@ -181,6 +181,9 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
              if not any(q.start() <= v.start() < q.end() for q in quotes)]
     spoken: list[tuple[re.Match[str], list[str], int]] = []
     previous: list[str] = []
+    trailing = _trailing_attribution(ctx, sentence, verbs)
+    if trailing:
+        return trailing
     for verb in verbs:
         coordinated = bool(_CONJUNCTION.search(text[sentence.begin:verb.start()][-12:]))
         subjects = previous if coordinated and previous else _subjects(ctx, sentence, verb, quotes)
@@ -208,6 +211,20 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
         if len(text[begin:end].split()) >= 3 and not _QUOTES.search(text, begin, end):
             found += [_statement(text, s, begin, end, sentence, quoted=False) for s in subjects]
     return found
+
+
+def _trailing_attribution(ctx: _Context, sentence: Span, verbs) -> list[Statement]:
+    """``…, confirms Spain's foreign minister X.`` / ``…, bekrefter Spanias utenriksminister X.``"""
+    if not verbs:
+        return []
+    verb = verbs[-1]
+    before, tail = ctx.text[sentence.begin:verb.start()], ctx.text[verb.end():sentence.end]
+    named = [m for m in ctx.speakers if verb.end() < m.span.begin < sentence.end]
+    if not re.search(r",\s*$", before) or not named or not _only_names(tail, ctx.language) or len(verbs) > 1:
+        return []
+    people = [m for m in named if m.key.startswith("person/")] or named
+    end = sentence.begin + len(before.rstrip().rstrip(","))
+    return [_statement(ctx.text, people[-1].key, sentence.begin, end, sentence, quoted=False)]
 
 
 def _statement(text: str, speaker: str, begin: int, end: int, sentence: Span, *, quoted: bool) -> Statement:
@@ -243,7 +260,8 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
     commas = [i for i, c in enumerate(clause) if c == ","]
     if len(commas) >= 2 and not clause[commas[-1] + 1:].strip():
         inner = [m for m in local if m.span.end == sentence.begin + commas[-1]
-                 and not text[sentence.begin + commas[-2] + 1:m.span.begin].strip()]
+                 and re.fullmatch(r"\s*(?:the|la|el|los|las|den|det)?\s*",
+                                  text[sentence.begin + commas[-2] + 1:m.span.begin], re.IGNORECASE)]
         if inner:
             return [inner[0].key]
         named = [m for m in local if 0 <= sentence.begin + commas[-2] - m.span.end <= 1]
@@ -251,7 +269,16 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
             return _with_list(ctx, named[-1])
     if local and not re.search(r"[,;:]", text[local[-1].span.end:at]) or local and len(commas) < 2:
         return _with_list(ctx, local[-1])
-    return []
+    titled = _title_subject(ctx, sentence, clause)
+    return [titled] if titled else []
+
+
+def _title_subject(ctx: _Context, sentence: Span, clause: str) -> str | None:
+    """A subject named only by a title ("El mandatario, de 61 años, aseguró"): the last person holding it."""
+    words = [w.lower() for w in re.findall(r"\w+", clause)[:3]]
+    role = next((ctx.language.titles[w] for w in words if ctx.language.titles.get(w)), None)
+    holders = [m for m in ctx.speakers if m.span.end <= sentence.begin and m.title == role] if role else []
+    return holders[-1].key if holders else None
 
 
 def _in_aside(text: str, begin: int, position: int, at: int) -> bool:

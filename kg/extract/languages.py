@@ -82,6 +82,7 @@ ENGLISH = Language(
         "said says say claimed claims added stated told announced argued insisted warned wrote "
         "declared alleged tweeted posted asserted asserts noted stressed maintained maintains "
         "called calls described describes demanded urged affirmed expressed adds suggested predicted voiced "
+        "promised vowed confirmed confirms "
         "saying claiming calling describing adding arguing insisting warning voicing".split()
     ),
     quote_verbs=frozenset("called calls described describes demanded urged expressed voiced voicing calling".split()),
@@ -182,7 +183,7 @@ NORWEGIAN = Language(
     speech_verbs=frozenset(
         "sa sier hevdet hevder uttalte uttaler skrev skriver advarte advarer mener mente understreket "
         "understreker kalte kaller opplyser opplyste påsto påstår erklærte erklærer "
-        "krever krevde svarte svarer gjentok truet antydet".split()
+        "krever krevde svarte svarer gjentok truet antydet lovet bekrefter bekreftet".split()
     ),
     quote_verbs=frozenset("kalte kaller krever krevde".split()),
     according_to=("ifølge", "i følge"),
@@ -269,12 +270,13 @@ SPANISH = Language(
     speech_verbs=frozenset(
         "dijo dice afirmó afirma aseguró asegura declaró declara señaló señala indicó indica añadió "
         "agregó sostuvo sostiene denunció denuncia advirtió advierte manifestó expresó escribió "
-        "calificó califica explicó anunció anuncia reclamó reclama exigió exige subrayó amenazó sugirió".split()
+        "calificó califica explicó anunció anuncia reclamó reclama exigió exige subrayó amenazó sugirió "
+        "prometió confirmó confirma".split()
     ),
     quote_verbs=frozenset("calificó califica exigió exige reclamó reclama".split()),
     according_to=("según", "de acuerdo con", "de acuerdo a"),
     titles={
-        "presidente": "president", "presidenta": "president", "mandatario": "president",
+        "presidente": "president", "presidenta": "president", "mandatario": "president", "mandataria": "president",
         "canciller": "foreign-minister", "ministro": "minister", "ministra": "minister",
         "ministro de exteriores": "foreign-minister", "secretario de estado": "secretary-of-state",
         "portavoz": "spokesperson", "vocero": "spokesperson", "vocera": "spokesperson",

@@ -15,6 +15,8 @@ from kg.model import Span
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
 #: A sentence ends at . ! ? (perhaps followed by a closing quote) before whitespace, or at a line end.
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*(?=\s)|\n+")
+#: Quotations, which may hold several sentences but never a line break.
+_QUOTATION = re.compile(r"“[^”\n]{1,400}”|\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st sr sra jr gen sen rep prof ca vs no nr pst etc".split())
 _NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "Æ": "AE", "Ø": "O", "Å": "A"})
 
@@ -53,7 +55,10 @@ def split_sentences(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     start = 0
+    quotes = [Span(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
     for match in _SENTENCE_END.finditer(text):
+        if "\n" not in match.group() and any(q.begin < match.start() and match.end() < q.end for q in quotes):
+            continue  # a quotation of several sentences stays in one piece
         if match.group().startswith(".") and _is_abbreviation(text, match.start()):
             continue
         if "\n" not in match.group() and _continues_lowercase(text, match.end()):
