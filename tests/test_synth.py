@@ -284,3 +284,20 @@ def test_dash_quotes_and_bullets_are_paragraphs_of_their_own(corpus):
         for line in body_of(article).split("\n"):
             if line.startswith(("– ", "- ")):
                 assert not re.search(r"[.»”] [A-ZÆØÅ]", line), line  # one sentence, nothing after
+
+
+def test_worker_processes_write_the_same_bytes(tmp_path):
+    synth.write_corpus(1200, tmp_path / "one", seed=6, truth=tmp_path / "one.jsonl", progress=False)
+    synth.write_corpus(1200, tmp_path / "two", seed=6, truth=tmp_path / "two.jsonl", progress=False,
+                       jobs=2)
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "two").iterdir())
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_cli_refuses_no_workers(tmp_path, capsys):
+    assert run_synth("5", "-o", str(tmp_path / "x"), "--jobs", "0") == 2
+    assert capsys.readouterr().err == "kg synth: --jobs must be 1 or more, not 0\n"
+    assert not (tmp_path / "x").exists()

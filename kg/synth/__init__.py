@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import multiprocessing
+import os
 import random
 import sys
 import time
@@ -72,25 +74,56 @@ def synthesize(n: int, *, seed: int = 0) -> Iterator[SyntheticArticle]:
         yield make_article(index, seed)
 
 
+CHUNK = 500  # articles per unit of work handed to a worker process
+
+
+def encode_articles(job: tuple[int, int, int, bool]) -> list[tuple[str, bytes, str, int, int]]:
+    """Articles ``start`` to ``stop`` of a seed, ready to write: name, bytes, truth line, counts."""
+    start, stop, seed, with_truth = job
+    encoded = []
+    for index in range(start, stop):
+        article = make_article(index, seed)
+        line = json.dumps(article.truth, ensure_ascii=False, separators=(",", ":")) if with_truth else ""
+        encoded.append((article.name, article.text.encode("utf-8"), line,
+                        len(article.truth["results"]), len(article.truth["claims"])))
+    return encoded
+
+
+def encode_corpus(n: int, seed: int, with_truth: bool, jobs: int) -> Iterator[list[tuple]]:
+    """The encoded articles in order, chunk by chunk, made by ``jobs`` processes."""
+    work = [(start, min(start + CHUNK, n), seed, with_truth) for start in range(0, n, CHUNK)]
+    if jobs <= 1 or len(work) < 2:
+        yield from map(encode_articles, work)
+        return
+    # Every article depends only on its number and the seed, so workers cannot change the
+    # output; imap keeps the order. Spawn, not fork: the parent may run threads (tqdm).
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        yield from pool.imap(encode_articles, work)
+
+
 def write_corpus(n: int, out_dir: Path, *, seed: int = 0, truth: Path | None = None,
-                 progress: bool = True) -> dict[str, int]:
+                 progress: bool = True, jobs: int = 1) -> dict[str, int]:
     """Write ``n`` articles into ``out_dir`` (and their truth as JSON lines); return counts."""
     from tqdm import tqdm
 
+    if n < 0:
+        raise ValueError(f"the number of articles must be 0 or more, not {n}")
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {"articles": 0, "bytes": 0, "results": 0, "claims": 0}
     truth_file = truth.open("w", encoding="utf-8") if truth else None
     try:
-        articles = synthesize(n, seed=seed)
-        for article in tqdm(articles, total=n, unit="article", disable=not progress):
-            data = article.text.encode("utf-8")
-            (out_dir / article.name).write_bytes(data)
-            counts["articles"] += 1
-            counts["bytes"] += len(data)
-            counts["results"] += len(article.truth["results"])
-            counts["claims"] += len(article.truth["claims"])
-            if truth_file:
-                truth_file.write(json.dumps(article.truth, ensure_ascii=False, separators=(",", ":")) + "\n")
+        with tqdm(total=n, unit="article", disable=not progress) as bar:
+            for chunk in encode_corpus(n, seed, truth_file is not None, jobs):
+                for name, data, line, results, claims in chunk:
+                    with open(os.path.join(out_dir, name), "wb") as file:
+                        file.write(data)
+                    if truth_file:
+                        truth_file.write(line + "\n")
+                    counts["bytes"] += len(data)
+                    counts["results"] += results
+                    counts["claims"] += claims
+                counts["articles"] += len(chunk)
+                bar.update(len(chunk))
     finally:
         if truth_file:
             truth_file.close()
@@ -107,6 +140,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="ground-truth JSON lines file (default: DIR.truth.jsonl beside DIR)")
     parser.add_argument("--no-truth", action="store_true", help="do not write the ground truth")
     parser.add_argument("--force", action="store_true", help="write into a non-empty DIR")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="J",
+                        help="worker processes (default: one per CPU); the output is the same")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -114,6 +149,9 @@ def run(args: argparse.Namespace) -> int:
     out_dir: Path = args.output
     if args.n < 0:
         print(f"kg synth: N must be 0 or more, not {args.n}", file=sys.stderr)
+        return 2
+    if args.jobs < 1:
+        print(f"kg synth: --jobs must be 1 or more, not {args.jobs}", file=sys.stderr)
         return 2
     if out_dir.exists() and not out_dir.is_dir():
         print(f"kg synth: {out_dir} exists and is not a folder", file=sys.stderr)
@@ -125,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
     truth = None if args.no_truth else args.truth or out_dir.with_name(out_dir.name + ".truth.jsonl")
     started = time.perf_counter()
     counts = write_corpus(args.n, out_dir, seed=args.seed, truth=truth,
-                          progress=sys.stderr.isatty())
+                          progress=sys.stderr.isatty(), jobs=args.jobs)
     seconds = time.perf_counter() - started
     print(f"wrote {counts['articles']} articles ({counts['bytes'] / 1e6:.1f} MB, "
           f"{counts['results']} results, {counts['claims']} claims) to {out_dir} "
