@@ -56,6 +56,9 @@ EXTENSIONS: dict[str, str] = {
 #: The file of a built dataset folder that holds every graph.
 DATASET_FILE = "dataset.nq"
 
+#: rdflib's line parsers say which regular expression failed; people need the text it met.
+_EATEN = re.compile(r"^Failed to eat .* at (.*)$", re.DOTALL)
+
 #: rdflib's RDF/XML handler puts the position in its message: ``SYSTEM-ID:LINE:COLUMN: why``.
 _RDFXML_POSITION = re.compile(r"^.*?:(\d+):\d+: (.*)$", re.DOTALL)
 
@@ -166,7 +169,7 @@ def locate_error(error: Exception, data: bytes, syntax: str) -> tuple[int | None
         return int(match[1]), match[2]
     if isinstance(error, UnicodeDecodeError):
         return data.count(b"\n", 0, error.start) + 1, f"not UTF-8: {error.reason}"
-    return None, str(error) or type(error).__name__
+    return None, f"not valid {syntax}: {error or type(error).__name__}"
 
 
 class _NullSink:
@@ -202,7 +205,7 @@ def find_bad_line(text: str, syntax: str) -> tuple[int, str] | None:
         try:
             parser.parseline()
         except ParserError as error:
-            return number, str(error)
+            return number, _EATEN.sub(r"unexpected text: \1", str(error))
     return None
 
 
