@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from rapidfuzz import fuzz
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from kg.iris import short_hash, slugify
@@ -64,18 +66,24 @@ def _match_reference(mention: NameMention, reference: Reference) -> NameMention:
 def _match_whole(mention: NameMention, reference: Reference) -> NameMention:
     if mention.key or len(fold(mention.text).split()) < 2:
         return mention
-    folded = fold(mention.text)
-    best: tuple[float, str] | None = None
-    for key, entity in sorted(reference.entities.items()):
-        if mention.kind and mention.kind != "person" and entity.kind == "person":
-            continue
-        for label in labels_of(entity):
-            score = fuzz.ratio(folded, fold(label))
-            if score >= FUZZY_NAME_RATIO and (best is None or score > best[0]):
-                best = (score, key)
-            elif entity.kind == "person" and _part_of(folded, fold(label)):
-                best = best or (FUZZY_NAME_RATIO, key)
-    return replace(mention, key=best[1]) if best else mention
+    key = _closest_label(fold(mention.text), mention.kind not in (None, "person"), reference)
+    return replace(mention, key=key) if key else mention
+
+
+@lru_cache(maxsize=16384)
+def _closest_label(folded: str, not_person: bool, reference: Reference) -> str | None:
+    """The key whose label is nearest ``folded`` (ratio ≥ 88), or a person whose full name contains it."""
+    labels = _folded_labels(reference)
+    choices = [label for label, key, kind in labels if not (not_person and kind == "person")]
+    best = process.extractOne(folded, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_RATIO)
+    if best:
+        return next(key for label, key, kind in labels if label == best[0])
+    return next((key for label, key, kind in labels if kind == "person" and _part_of(folded, label)), None)
+
+
+@cache
+def _folded_labels(reference: Reference) -> tuple[tuple[str, str, str], ...]:
+    return tuple(sorted({(fold(label), key, e.kind) for key, e in reference.entities.items() for label in labels_of(e)}))
 
 
 def _part_of(short: str, full: str) -> bool:

@@ -97,10 +97,12 @@ def main_country(matched: list[tuple[int, int, str]], reference: Reference) -> s
 
 def _match_aliases(text: str, tokens: list[Token], reference: Reference, language: Language) -> list[tuple[int, int, str]]:
     index = _alias_index(reference)
+    folded = [fold(t.text) for t in tokens]
+    firsts = _first_words(reference)
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        hit = _longest_alias(text, tokens, i, index, language)
+        hit = _longest_alias(text, tokens, folded, i, index, language) if folded[i] in firsts else None
         if hit:
             found.append(hit)
             i = hit[1]
@@ -109,16 +111,22 @@ def _match_aliases(text: str, tokens: list[Token], reference: Reference, languag
     return found
 
 
-def _longest_alias(text, tokens, i, index, language) -> tuple[int, int, str] | None:
+def _longest_alias(text, tokens, folded, i, index, language) -> tuple[int, int, str] | None:
     for stop in range(min(len(tokens), i + _MAX_ALIAS_TOKENS), i, -1):
         if not _contiguous(text, tokens[i:stop]):
             continue
-        words = [fold(t.text) for t in tokens[i:stop]]
+        words = folded[i:stop]
         for variant in _genitive_variants(words, language):
             for alias in index.get(tuple(variant), ()):
                 if _case_fits(alias, tokens[i:stop], variant):
                     return (i, stop, alias.key)
     return None
+
+
+@cache
+def _first_words(reference: Reference) -> frozenset[str]:
+    """Every first word of an alias (and its glued genitive), to skip hopeless windows quickly."""
+    return frozenset(w for words in _alias_index(reference) for w in (words[0], words[0] + "s"))
 
 
 def _genitive_variants(words: list[str], language: Language) -> list[list[str]]:
@@ -157,7 +165,10 @@ def _trim_genitive(text: str, span: Span, entity) -> Span:
 def _find_bodies(text, tokens, used, sentences, reference, language, known) -> list[NameMention]:
     """A country's government bodies named in lowercase ("Brazil's foreign ministry", "Kinas utenriksdepartement")."""
     found: list[NameMention] = []
+    firsts = {phrase.split()[0] for phrase in language.bodies}
     for i in range(len(tokens)):
+        if tokens[i].text.lower() not in firsts:
+            continue
         for phrase, name in language.bodies.items():
             width = len(phrase.split())
             words = " ".join(t.text.lower() for t in tokens[i:i + width])

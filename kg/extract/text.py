@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.model import Span
 
@@ -34,6 +35,7 @@ class Token:
         return self.text[:1].isupper()
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """``text`` lowercased with accents removed, for comparing names as people spell them.
 
