@@ -26,10 +26,25 @@ def extract_roles(text: str, mentions: list[NameMention], language: Language) ->
             roles.append(Role(mention.key, mention.title, Span(mention.title_begin, mention.span.end),
                               mention.sentence, organization))
         else:
-            role = _apposition(text, mention, mentions, language)
+            role = _apposition(text, mention, mentions, language) or _apposition_after(text, mention, mentions, language)
             if role:
                 roles.append(role)
     return roles
+
+
+def _apposition_after(text: str, mention: NameMention, mentions: list[NameMention], language: Language) -> Role | None:
+    """``<person>, (the) <title> of (the) <organisation>``."""
+    window = text[mention.span.end:min(mention.sentence.end, mention.span.end + 120)]
+    titles = "|".join(re.escape(t) for t in sorted(language.titles, key=len, reverse=True) if language.titles[t])
+    match = re.match(r"(?i),\s+(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?(%s)\s+(?:of|for|i|de|del|til|for)\s+"
+                     r"(?:the\s+|la\s+|el\s+)?" % titles, window)
+    if not match:
+        return None
+    org = next((m for m in mentions if m.key.startswith(_ORG_KINDS) and m.span.begin == mention.span.end + match.end()), None)
+    if org is None:
+        return None
+    return Role(mention.key, language.titles[match.group(1).lower()], Span(mention.span.begin, org.span.end),
+                mention.sentence, org.key)
 
 
 def _holder_of_title(mention: NameMention, mentions: list[NameMention]) -> str | None:
