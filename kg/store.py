@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-
+import os
 import re
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -124,6 +124,18 @@ class QuadStore:
         if folder is not None:
             (Path(folder) / UNION_MARKER).write_text(f"{self.union_size}\n")
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update request as one transaction: all of it is applied, or none."""
+        self._store.update(sparql)
+
+    def recount_union(self, folder: str | Path | None = None) -> None:
+        """Count the materialised union again after a write, and record it beside the store."""
+        if not self.union_materialised:
+            return
+        self.union_size = sum(1 for _ in self._store.quads_for_pattern(None, None, None, _DEFAULT))
+        if folder is not None:
+            write_atomically(Path(folder) / UNION_MARKER, f"{self.union_size}\n")
+
     def _stored_quads(self, *pattern) -> Iterator[ox.Quad]:
         """Quads matching ``pattern`` in the named graphs (and the default graph, unless it is
         only the materialised union)."""
@@ -131,6 +143,10 @@ class QuadStore:
         if self.union_materialised:
             return (q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
         return quads
+
+    def match(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (None: any), the union's copy left out."""
+        return self._stored_quads(subject, predicate, obj, graph)
 
     def load(self, data: bytes, rdf_format: ox.RdfFormat, *, graph: str | None = None) -> None:
         """Bulk-load ``data`` in ``rdf_format``; triples go to ``graph`` (None: the default graph)."""
@@ -219,6 +235,33 @@ def recorded_union_size(path: str | Path) -> int | None:
     """The size of the materialised union a store folder records, or None when it keeps none."""
     marker = Path(path) / UNION_MARKER
     return int(marker.read_text()) if marker.is_file() else None
+
+
+#: A store folder's write counter: read-only openers see the store as it was when they opened,
+#: so whoever holds one compares this file's content to know when to open the store again.
+GENERATION_FILE = "generation"
+
+
+def store_generation(path: str | Path) -> str:
+    """The write counter of the store folder at ``path`` ("0" before any write)."""
+    try:
+        return (Path(path) / GENERATION_FILE).read_text().strip() or "0"
+    except OSError:
+        return "0"
+
+
+def bump_generation(path: str | Path) -> str:
+    """Record that the store at ``path`` changed; returns the new counter."""
+    generation = str(int(store_generation(path)) + 1)
+    write_atomically(Path(path) / GENERATION_FILE, generation + "\n")
+    return generation
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace the small file ``path`` with ``text``, never leaving it half written."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text)
+    os.replace(partial, path)
 
 
 def open_read_only(path: str | Path) -> QuadStore:
