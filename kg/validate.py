@@ -7,11 +7,14 @@ returns a :class:`ValidationReport`. Exceptions::
     ValueError
      └── RdfInputError    a file that cannot be read or parsed; names the file (and line)
 
-Inference is ``"none"``: the shapes check what the data states. The ontology is mixed into the
-data graph, so its ``rdfs:subClassOf`` triples let ``sh:class schema:Organization`` accept a
-``schema:GovernmentOrganization`` (SHACL follows subclass links in the data graph itself). RDFS
-inference would also apply the ontology's ``rdfs:domain`` and ``rdfs:range``, typing any object
-of ``kg:holder`` a ``schema:Person`` and so making every ``sh:class`` check on it vacuous.
+Inference is ``"none"``: the shapes check what the data states. The ontology's
+``rdfs:subClassOf`` triples are mixed into the data graph (pySHACL's ``ont_graph``), so
+``sh:class schema:Organization`` accepts a ``schema:GovernmentOrganization``: SHACL follows
+subclass links in the data graph itself. RDFS inference would also apply the ontology's
+``rdfs:domain`` and ``rdfs:range``, typing any object of ``kg:holder`` a ``schema:Person`` and
+so making every ``sh:class`` check on it vacuous.
+
+Shapes and ontology are parsed once per process; the build validates many times.
 """
 
 from __future__ import annotations
@@ -27,11 +30,11 @@ from pathlib import Path
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, Node
 from rdflib.collection import Collection
+from rdflib.exceptions import ParserError
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.plugins.parsers.nquads import NQuadsParser
 from rdflib.plugins.parsers.ntriples import W3CNTriplesParser
-from rdflib.exceptions import ParserError
 
 from kg.namespaces import bind_prefixes
 from kg.resources import resource_dir
@@ -129,7 +132,8 @@ def choose_format(path: Path, format: str | None = None) -> str:
         return EXTENSIONS[path.suffix.lower()]
     except KeyError:
         known = " ".join(sorted(EXTENSIONS))
-        raise RdfInputError(path, f"cannot tell the syntax from the extension; use --format or one of {known}") from None
+        reason = f"cannot tell the syntax from the extension; use --format or one of {known}"
+        raise RdfInputError(path, reason) from None
 
 
 def load_rdf(path: Path | str, *, format: str | None = None) -> Dataset:
@@ -240,7 +244,7 @@ def uses_https_schema(graph: Graph) -> bool:
     for triple in graph:
         for term in triple:
             iri = getattr(term, "datatype", None) or term  # a literal's datatype, else the term
-            if isinstance(iri, str) and not isinstance(iri, Literal) and iri.startswith(HTTPS_SCHEMA):
+            if not isinstance(iri, Literal) and iri.startswith(HTTPS_SCHEMA):
                 return True
     return False
 
@@ -296,7 +300,9 @@ def validate_graph(data: Graph) -> ValidationReport:
         advanced=True,
     )
     bind_prefixes(report_graph)
-    results = tuple(sorted(read_violation(report_graph, r) for r in report_graph.objects(None, SH.result)))
+    results = tuple(
+        sorted(read_violation(report_graph, r) for r in report_graph.objects(None, SH.result))
+    )
     return ValidationReport(conforms=bool(conforms), results=results, report_graph=report_graph)
 
 
