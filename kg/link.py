@@ -99,7 +99,8 @@ def _part_of(short: str, full: str) -> bool:
 
 
 def _is_new(mention: NameMention) -> bool:
-    return mention.key is None and mention.kind is not None and len(mention.text.split()) >= 2
+    one_word_org = mention.kind in ("organization", "government-organization", "party")
+    return mention.key is None and mention.kind is not None and (len(mention.text.split()) >= 2 or one_word_org)
 
 
 def _name_of(mention: NameMention) -> str:

@@ -91,3 +91,19 @@ def test_every_referenced_key_has_an_entity_and_every_span_its_anchor(shared_cor
             assert text[r.span.begin:r.span.end] == r.share_text and r.candidate in corpus.entities
         for c in extraction.claims:
             assert c.speaker in corpus.entities and (" … " in c.text or text[c.span.begin:c.span.end] == c.text)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Supporters gathered in São Paulo and on Avenida Paulista.", "en", {}),
+    ("Xóchitl Gálvez, de la coalición Fuerza y Corazón por México, votó.", "es",
+     {"Xóchitl Gálvez": "person", "Fuerza y Corazón por México": "party"}),
+    ("With all votes counted, the electoral service Servel gave Ana Ruiz Soto 55.9%.", "en",
+     {"Servel": "government-organization", "Ana Ruiz Soto": "person"}),
+    ("La Registraduría Nacional del Estado Civil informó.", "es",
+     {"Registraduría Nacional del Estado Civil": "government-organization"}),
+    ("La vicepresidenta electa Francia Márquez habló.", "es", {"Francia Márquez": "person"}),
+], ids=["places", "coalition-name", "body-after-noun", "org-words", "country-as-given-name"])
+def test_new_names_are_typed_from_their_words_and_context(text, lang, expected):
+    corpus = extract_corpus([make_article("a", text, lang)])
+    found = keys_of(corpus)
+    assert {form: corpus.entities[key].kind for form, key in found.items()} == expected

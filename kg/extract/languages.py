@@ -59,6 +59,12 @@ class Language:
     #: Lowercase names of a country's government bodies ("Brazil's foreign ministry") and the
     #: English name their key is minted from, together with the country's.
     bodies: dict[str, str] = field(default_factory=dict)
+    #: Words that make a capitalised name an organisation's ("National", "Electoral", "Supremo").
+    org_words: frozenset[str] = frozenset()
+    #: Words in or just before an organisation's name that make it an electoral authority.
+    electoral_words: tuple[str, ...] = ()
+    #: Words that make a capitalised name a place ("Avenida Paulista"), which is never an entity.
+    place_words: frozenset[str] = frozenset()
     #: Whether a genitive is written by gluing an s to the name ("USAs", "Maduros").
     genitive_s: bool = False
 
@@ -106,6 +112,7 @@ ENGLISH = Language(
         "ministry": "government-organization", "court": "government-organization",
         "tribunal": "government-organization", "department": "government-organization",
         "office": "government-organization", "assembly": "government-organization",
+        "service": "government-organization", "directorate": "government-organization",
         "parliament": "government-organization", "congress": "government-organization",
         "senate": "government-organization", "agency": "organization", "institute": "organization",
         "research": "organization", "foundation": "organization", "center": "organization",
@@ -143,6 +150,7 @@ ENGLISH = Language(
         ("electoral authority", "official"), ("electoral commission", "official"), ("election commission", "official"),
         ("electoral body", "official"), ("partial results", "official"), ("declared", "official"),
         ("bulletin", "official"), ("proclaimed", "official"), ("official", "official"), ("officially", "official"),
+        ("first round", "official"), ("first-round", "official"),
     ),
     share_for=("for",),
     rival=("rival", "challenger", "opponent"),
@@ -164,6 +172,9 @@ ENGLISH = Language(
     photo_credit=("photo", "picture", "image", "credit", "photograph"),
     pronouns=frozenset("he she".split()),
     complementizers=("that",),
+    org_words=frozenset("national electoral federal supreme superior international republic".split()),
+    electoral_words=("electoral", "election commission", "elections commission"),
+    place_words=frozenset("street avenue square road boulevard plaza city province district".split()),
     bodies={"foreign ministry": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
             "foreign office": "Foreign Ministry", "state department": "Foreign Ministry",
             "electoral council": "Electoral Council", "electoral commission": "Electoral Council",
@@ -204,6 +215,7 @@ NORWEGIAN = Language(
         "departement": "government-organization", "departementet": "government-organization",
         "domstol": "government-organization", "domstolen": "government-organization",
         "høyesterett": "government-organization", "nasjonalforsamlingen": "government-organization",
+        "valgdomstolen": "government-organization", "valgmyndigheten": "government-organization",
         "institutt": "organization", "instituttet": "organization", "byrå": "organization",
         "byrået": "organization", "stiftelse": "organization", "senteret": "organization",
         "parti": "party", "partiet": "party", "plattformen": "party", "koalisjonen": "party",
@@ -217,7 +229,8 @@ NORWEGIAN = Language(
         "nesten": "about", "omtrent": "about", "cirka": "about", "ca.": "about", "rundt": "about",
         "om lag": "about", "snaut": "about",
     },
-    counted=("opptalt", "talt opp", "telt", "opptelt", "av stemmene talt", "av valglokalene",
+    counted=("opptalt", "talt opp", "telt", "opptelt", "av stemmene talt", "av valglokalene", "var talt",
+             "er talt", "ble talt",
              "av stemmelokalene", "av valgkretsene", "av protokollene"),
     not_shares=("valgdeltakelse", "valgdeltagelse", "deltakelse", "prosentpoeng", "poeng", "sperregrense",
                 "ledet med", "ledelse på", "forsprang",
@@ -231,7 +244,7 @@ NORWEGIAN = Language(
         ("opposisjonen sier", "opposition-tally"), ("opposisjonen hevder", "opposition-tally"),
         ("valgmyndighetene", "official"), ("valgrådet", "official"), ("valgkommisjonen", "official"),
         ("offisielle", "official"), ("offisielt", "official"), ("valgresultatet", "official"),
-        ("foreløpige resultater", "official"),
+        ("foreløpige resultater", "official"), ("første runde", "official"), ("første valgomgang", "official"),
     ),
     share_for=("for", "til"),
     rival=("rival", "rivalen", "motkandidat", "motkandidaten", "utfordrer", "utfordreren"),
@@ -249,6 +262,9 @@ NORWEGIAN = Language(
     pronouns=frozenset("han hun".split()),
     complementizers=("at",),
     genitive_s=True,
+    org_words=frozenset("nasjonale nasjonal føderale høyeste internasjonale".split()),
+    electoral_words=("valg",),
+    place_words=frozenset("gate gata gaten plass plassen torg torget".split()),
     bodies={"utenriksdepartement": "Foreign Ministry", "utenriksdepartementet": "Foreign Ministry",
             "utenriksministeriet": "Foreign Ministry", "valgråd": "Electoral Council", "valgrådet": "Electoral Council",
             "valgkommisjon": "Electoral Council", "valgmyndigheter": "Electoral Council",
@@ -294,6 +310,8 @@ SPANISH = Language(
         "ministerio": "government-organization", "tribunal": "government-organization",
         "corte": "government-organization", "cancillería": "government-organization",
         "asamblea": "government-organization", "congreso": "government-organization",
+        "registraduría": "government-organization", "dirección": "government-organization",
+        "servicio": "government-organization", "instituto nacional": "government-organization",
         "instituto": "organization", "agencia": "organization", "fundación": "organization",
         "centro": "organization", "observatorio": "organization", "encuestadora": "organization",
         "partido": "party", "alianza": "party", "coalición": "party", "plataforma": "party",
@@ -323,6 +341,7 @@ SPANISH = Language(
         ("consejo nacional electoral", "official"), ("cne", "official"), ("autoridad electoral", "official"),
         ("órgano electoral", "official"), ("tribunal electoral", "official"), ("proclamó", "official"),
         ("oficial", "official"), ("oficiales", "official"), ("escrutinio oficial", "official"),
+        ("primera vuelta", "official"),
     ),
     share_for=("para", "a favor de", "de"),
     rival=("rival", "contrincante", "adversario", "contendiente"),
@@ -342,6 +361,10 @@ SPANISH = Language(
     photo_credit=("foto", "fotografía", "imagen"),
     pronouns=frozenset("él ella".split()),
     complementizers=("que",),
+    org_words=frozenset("nacional electoral federal supremo suprema superior internacional registraduría "
+                        "república".split()),
+    electoral_words=("electoral", "registraduría", "elecciones"),
+    place_words=frozenset("avenida calle plaza paseo ciudad provincia barrio".split()),
     bodies={"cancillería": "Foreign Ministry", "ministerio de exteriores": "Foreign Ministry",
             "ministerio de relaciones exteriores": "Foreign Ministry", "ministerio de asuntos exteriores": "Foreign Ministry",
             "consejo electoral": "Electoral Council", "autoridad electoral": "Electoral Council",

@@ -19,12 +19,16 @@ from functools import cache
 from kg.iris import slugify
 from kg.model import Article, Span
 
-from .languages import Language
+from .languages import LANGUAGES, Language
+from .places import PLACES
 from .reference import Reference, labels_of
 from .text import Token, fold, inside, photo_credit_spans, sentence_of, split_sentences, tokenize
 
 #: Lowercase words that may stand inside a name ("Luiz Inácio Lula da Silva", "Padrino López").
-NAME_CONNECTORS = frozenset("de del da das do dos di van von der la le y".split())
+NAME_CONNECTORS = frozenset("de del da das do dos di van von der la le".split())
+#: Lowercase words that may stand inside a party's or coalition's name after "the coalition …"
+#: ("Fuerza y Corazón por México", "Unión por la Patria").
+PARTY_CONNECTORS = frozenset("y e por para de del la el los las for of the and og i av".split())
 _MAX_ALIAS_TOKENS = 8
 
 
@@ -40,6 +44,7 @@ class NameMention:
     title: str | None = None
     place: str | None = None
     title_begin: int | None = None
+    category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,14 +73,30 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     credits = photo_credit_spans(text, language.photo_credit)
     tokens = [t for t in tokenize(text) if not inside(Span(t.begin, t.end), credits)]
     matched = _match_aliases(text, tokens, reference, language)
+    matched = [m for m in matched if not _given_name(text, tokens, m, matched, language)]
     named = {key for _, _, key in matched} | _demonym_countries(tokens, reference)
     matched = [m for m in matched if reference.countries.get(m[2], "") in named | {""}]
     used = {i for start, stop, _ in matched for i in range(start, stop)}
     mentions = [_alias_mention(text, tokens, m, sentences, reference) for m in matched]
     mentions += _find_bodies(text, tokens, used, sentences, reference, language, mentions)
-    mentions += _find_candidates(text, tokens, used, sentences, reference, language, mentions)
+    candidates = _find_candidates(text, tokens, used, sentences, reference, language, mentions)
+    # A party name read on over a known name ("… por México") holds it: the inner match goes.
+    mentions = [m for m in mentions if not any(c.span.begin <= m.span.begin and m.span.end <= c.span.end
+                                               and c.span != m.span for c in candidates)] + candidates
     mentions = [_with_title(text, tokens, m, mentions, reference, language) for m in mentions]
     return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
+
+
+def _given_name(text: str, tokens: list[Token], match: tuple[int, int, str], matched, language: Language) -> bool:
+    """Whether a one-word country is the given name of a person ("Francia Márquez")."""
+    start, stop, key = match
+    if not key.startswith("country/") or stop - start != 1 or stop >= len(tokens):
+        return False
+    following = tokens[stop]
+    taken = any(m[0] == stop for m in matched)
+    return (not taken and following.capitalised and text[tokens[start].end:following.begin] == " "
+            and following.text.lower() not in language.not_names and text[tokens[start].begin - 1:tokens[start].begin] != "\n"
+            and tokens[start].begin > 0)
 
 
 def _demonym_countries(tokens: list[Token], reference: Reference) -> set[str]:
@@ -205,14 +226,55 @@ def _find_candidates(text, tokens, used, sentences, reference, language, known) 
     mentions: list[NameMention] = []
     position = {t.begin: i for i, t in enumerate(tokens)}
     for run in _capitalised_runs(text, tokens, used):
+        noun = _noun_before(text, tokens, position[run[0].begin], language)
+        if noun:
+            run = _extend_name(text, tokens, position[run[0].begin], used)
         for piece, kind in _split_run(run, reference, language):
-            if piece:
-                begin, end = piece[0].begin, piece[-1].end
-                # "China's Foreign Ministry" and "Venezuela's Foreign Ministry" are two bodies.
-                place = _place_before(tokens, position[begin], known, reference) if kind == "government-organization" else None
-                mentions.append(NameMention(text[begin:end], Span(begin, end), sentence_of(begin, sentences),
-                                            kind=kind, place=place))
+            if not piece:
+                continue
+            if noun and piece[0] is run[0]:
+                kind = language.org_heads[noun]
+            begin, end = piece[0].begin, piece[-1].end
+            # "China's Foreign Ministry" and "Venezuela's Foreign Ministry" are two bodies.
+            place = _place_before(tokens, position[begin], known, reference) if kind == "government-organization" else None
+            category = _electoral(text, begin, end, noun, language) if kind in _ORG_KINDS else None
+            mentions.append(NameMention(text[begin:end], Span(begin, end), sentence_of(begin, sentences),
+                                        kind=kind, place=place, category=category))
     return mentions
+
+
+_ORG_KINDS = ("organization", "government-organization", "party")
+#: Street and town words of every language: a Spanish street name turns up in English text too.
+PLACE_WORDS = frozenset(w for language in LANGUAGES.values() for w in language.place_words)
+
+
+def _noun_before(text: str, tokens: list[Token], at: int, language: Language) -> str | None:
+    """A lowercase organisation word just before a name ("the coalition X", "valgdomstolen TSE")."""
+    if at == 0 or text[tokens[at - 1].end:tokens[at].begin] != " ":
+        return None
+    word = tokens[at - 1].text
+    return word if word.islower() and word in language.org_heads else None
+
+
+def _extend_name(text: str, tokens: list[Token], at: int, used: set[int]) -> list[Token]:
+    """The name starting at ``at``, read on across the small words a party name holds."""
+    run = [tokens[at]]
+    i = at + 1
+    while i < len(tokens) and text[tokens[i - 1].end:tokens[i].begin] == " " and (i not in used or tokens[i].capitalised):
+        token = tokens[i]
+        if token.capitalised:
+            run.append(token)
+        elif token.text.lower() in PARTY_CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].capitalised:
+            run.append(token)
+        else:
+            break
+        i += 1
+    return _strip_connectors(run)
+
+
+def _electoral(text: str, begin: int, end: int, noun: str | None, language: Language) -> str | None:
+    name = fold(text[begin:end] + " " + (noun or ""))
+    return "electoral-body" if any(w in name for w in language.electoral_words) else None
 
 
 def _capitalised_runs(text: str, tokens: list[Token], used: set[int]) -> list[list[Token]]:
@@ -273,7 +335,10 @@ def _clean(piece: list[Token], reference: Reference, language: Language) -> list
         piece = piece[1:]
     if any(fold(t.text) in reference.demonyms for t in piece) and _org_kind(piece, language) is None:
         return []
-    return _strip_connectors(piece)
+    piece = _strip_connectors(piece)
+    if fold(" ".join(t.text for t in piece)) in PLACES or any(t.text.lower() in PLACE_WORDS for t in piece):
+        return []
+    return piece
 
 
 def _org_kind(piece: list[Token], language: Language) -> str | None:
@@ -287,8 +352,10 @@ def _kind_of(piece: list[Token], language: Language) -> str | None:
     if not piece:
         return None
     org = _org_kind(piece, language)
-    if org:
+    if org and len(piece) >= 2:
         return org
+    if len(piece) >= 2 and any(t.text.lower() in language.org_words for t in piece):
+        return "government-organization"
     words = [t for t in piece if t.capitalised]
     if len(words) >= 2 and all(t.text.replace("-", "").isalpha() and not t.text.isupper() for t in words):
         return "person"
@@ -307,7 +374,8 @@ def _with_title(text, tokens, mention, mentions, reference, language) -> NameMen
     for gap in (0, 1):
         for width in (3, 2, 1):
             first = at - gap - width
-            if first < 0 or (gap and tokens[at - 1].capitalised) or _breaks(text[tokens[first].end:mention.span.begin]):
+            if first < 0 or (gap and (tokens[at - 1].capitalised or tokens[at - 1].text.lower() in PARTY_CONNECTORS)) \
+                    or _breaks(text[tokens[first].end:mention.span.begin]):
                 continue
             phrase = " ".join(t.text.lower().rstrip(".") for t in tokens[first:first + width])
             if phrase in language.titles or phrase + "." in language.titles:

@@ -23,6 +23,8 @@ from .reference import Reference
 from .text import sentence_of, split_sentences
 
 CANDIDATE_KINDS = ("person/", "party/")
+#: Words for votes: a name after them is not the one a "for"/"de" phrase gives the figure to.
+_VOTE_WORDS = re.compile(r"(?i)\b(?:votes?|ballots?|votos?|stemmene|stemmer|sufragios)\b")
 
 
 def extract_results(article: Article, mentions: list[NameMention], language: Language, reference: Reference,
@@ -37,7 +39,7 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
     age = 0
     for sentence in split_sentences(text):
         inside = [f for f in figures if sentence.begin <= f.span.begin < sentence.end]
-        own = _source(text, sentence, mentions, language, reference, sides)
+        own = _source(text, sentence, mentions, language, reference, sides, inside[0].span.begin if inside else None)
         source, age = (own, 0) if own else (source if age < 2 else None, age + 1)
         counted = next((f for f in inside if f.counted), counted if age == 1 or own is None else None)
         given: list[str] = []
@@ -93,7 +95,8 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     head = re.match(r"\s*(?:of the vote\s*|av stemmene\s*|de los votos\s*)?(%s)\b" % "|".join(map(re.escape, language.share_for)),
                     clause, re.IGNORECASE)
     if head:
-        following = [m for m in local if figure.span.end <= m.span.begin < figure.span.end + len(clause)]
+        following = [m for m in local if figure.span.end <= m.span.begin < figure.span.end + len(clause)
+                     and not _VOTE_WORDS.search(text[figure.span.end + head.end():m.span.begin])]
         lower = clause.lower()
         rival_at = min((lower.find(w) for w in language.rival if w in lower), default=-1)
         if following and (rival_at < 0 or following[0].span.begin - figure.span.end < rival_at + 30):
@@ -128,14 +131,23 @@ def _rival(mentions: list[NameMention], given: list[str]) -> str | None:
     return max(sorted(candidates), key=lambda k: candidates[k]) if candidates else None
 
 
-def _source(text, sentence: Span, mentions, language, reference, sides) -> tuple[str, str | None] | None:
+def _cues_in_order(lower: str, language: Language, figure_at: int) -> list[str]:
+    """The kinds the sentence's cue words name: the nearest before its first figure first, then those after."""
+    found = []
+    for phrase, kind in language.kinds:
+        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lower):
+            found.append((match.start() > figure_at, -match.end() if match.start() <= figure_at else match.start(), kind))
+    return [kind for _, _, kind in sorted(found)]
+
+
+def _source(text, sentence: Span, mentions, language, reference, sides, first_figure=None) -> tuple[str, str | None] | None:
     """Who produced the figures of a sentence, when the sentence itself says so."""
     lower = text[sentence.begin:sentence.end].lower()
     local = [m for m in mentions if sentence.begin <= m.span.begin < sentence.end]
     firm = next((m.key for m in local if reference.in_category(m.key, "polling-firm")), None)
-    body = next((m.key for m in local if reference.in_category(m.key, "electoral-body")), None)
-    article_body = next((m.key for m in mentions if reference.in_category(m.key, "electoral-body")), None)
-    cues = [kind for phrase, kind in language.kinds if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lower)]
+    body = next((m.key for m in local if _is_electoral(m, reference)), None)
+    article_body = next((m.key for m in mentions if _is_electoral(m, reference)), None)
+    cues = _cues_in_order(lower, language, first_figure - sentence.begin if first_figure is not None else len(lower))
     if cues and cues[0] == "opinion-poll" and firm and _speaks_of_exit_polls(text, language):
         return "exit-poll", firm
     if cues and cues[0] in ("exit-poll", "opinion-poll"):
@@ -147,6 +159,10 @@ def _source(text, sentence: Span, mentions, language, reference, sides) -> tuple
     if cues and cues[0] == "official":
         return "official", article_body
     return None
+
+
+def _is_electoral(mention: NameMention, reference: Reference) -> bool:
+    return mention.category == "electoral-body" or reference.in_category(mention.key, "electoral-body")
 
 
 def _opposition_speaks(text, sentence: Span, local, language, reference) -> bool:
