@@ -9,51 +9,16 @@ order; rows that tie on them may come in any order. Graphs are compared by isomo
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from collections.abc import Iterable
 
-from rdflib import BNode, Variable
+from rdflib import BNode
 from rdflib.compare import isomorphic
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from .results import Answer
 
 Row = frozenset  # of (variable name, term) pairs
 BLANK = BNode("_blank")  # stands for every blank node when rows are compared up to blank nodes
-# rdflib's SPARQL grammar is one shared pyparsing object that is not safe to run from two threads.
-PARSER_LOCK = threading.Lock()
-
-
-def order_variables(query_text: str) -> tuple[str, ...]:
-    """The variables the outer ORDER BY of a query mentions, in order of appearance.
-
-    >>> order_variables("SELECT * { { SELECT ?c {} ORDER BY ?c } } ORDER BY DESC(?a) str(?b) ?a")
-    ('a', 'b')
-    >>> order_variables("SELECT * {}")
-    ()
-    """
-    with PARSER_LOCK:
-        query = parseQuery(query_text)[1]
-    found: list[str] = []
-    for var in variables_in(query.get("orderby")):
-        if str(var) not in found:
-            found.append(str(var))
-    return tuple(found)
-
-
-def variables_in(node: object) -> Iterable[Variable]:
-    """Every Variable inside a parse-tree node, depth first."""
-    if isinstance(node, Variable):
-        yield node
-    elif isinstance(node, CompValue):
-        for value in node.values():
-            yield from variables_in(value)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            yield from variables_in(value)
 
 
 def to_row(solution: dict[str, Node]) -> Row:

@@ -8,6 +8,7 @@ files stay distinct, as they are in the W3C data sets.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from rdflib import Dataset, URIRef
@@ -38,7 +39,10 @@ def build_dataset(data: DataSet, suite_dir: Path = SUITE_DIR) -> Dataset:
 
 
 def write_dataset(data: DataSet, folder: Path, suite_dir: Path = SUITE_DIR) -> Path:
-    """Write ``data`` as ``folder/<slug>.nq`` and return that path."""
-    path = folder / f"{data.slug()}.nq"
-    build_dataset(data, suite_dir).serialize(path, format="nquads", encoding="utf-8")
+    """Write ``data`` as ``folder/data.nq`` and return that path."""
+    path = folder / "data.nq"
+    dataset = build_dataset(data, suite_dir)
+    with warnings.catch_warnings():  # rdflib 7.6's own N-Quads writer calls its deprecated Dataset.contexts
+        warnings.simplefilter("ignore", DeprecationWarning)
+        dataset.serialize(path, format="nquads", encoding="utf-8")
     return path
