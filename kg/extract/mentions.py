@@ -273,7 +273,8 @@ def _extend_name(text: str, tokens: list[Token], at: int, used: set[int]) -> lis
 
 
 def _electoral(text: str, begin: int, end: int, noun: str | None, language: Language) -> str | None:
-    name = fold(text[begin:end] + " " + (noun or ""))
+    # The words just before count too: "the electoral service Servel", "valgdomstolen TSE".
+    name = fold(text[max(0, begin - 25):end] if noun else text[begin:end])
     return "electoral-body" if any(w in name for w in language.electoral_words) else None
 
 

@@ -116,7 +116,23 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     side = sides.get("candidate") or sides.get("coalition")
     if side and side_at >= 0 and (not parties or sentence.begin + side_at > parties[-1].span.begin):
         return side
-    return parties[-1].key if parties else None
+    if parties:
+        return parties[-1].key
+    return _previous_subject(text, figure, sentence, mentions)
+
+
+def _previous_subject(text: str, figure: Figure, sentence: Span, mentions) -> str | None:
+    """For "El economista … se impuso con el 55,7 % de los votos": the person the last sentence was about.
+
+    Only for a figure written as a share of the votes, so that other percentages are not given away.
+    """
+    if not _VOTE_WORDS.search(text[figure.span.end:figure.span.end + 20]):
+        return None
+    earlier = [m for m in mentions if m.sentence.end <= sentence.begin and m.key.startswith("person/")]
+    if not earlier:
+        return None
+    last_sentence = earlier[-1].sentence
+    return next(m.key for m in earlier if m.sentence == last_sentence)
 
 
 def _pronoun_before(before: str, language: Language) -> int | None:
