@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kg.synth.world import build_world, load_venezuela
-from kg.synth.writer import Writer, choose_day, write_header, write_preview, write_report
+from kg.synth.writer import (
+    Writer, choose_day, title_slots, write_header, write_preview, write_report,
+)
 
 __all__ = ["SyntheticArticle", "add_arguments", "build_world", "load_venezuela", "make_article",
            "run", "synthesize", "write_corpus"]
@@ -49,9 +51,12 @@ def make_article(index: int, seed: int = 0) -> SyntheticArticle:
     lang = rng.choices(LANGUAGES, LANGUAGE_WEIGHTS)[0]
     phase, day = choose_day(rng, election)
     w = Writer(rng, election, lang, day)
+    title = w.pick("titles", lang, phase).format(**title_slots(w))
+    if rng.random() < 0.05:  # some sources repeat the headline as the first line of the body
+        w.add(title, paragraph=True)
     (write_preview if phase == "preview" else write_report)(w)
     date = election.date + datetime.timedelta(days=day)
-    header = write_header(rng, w, phase, date, index) if rng.random() >= 0.1 else ""
+    header = write_header(rng, w, title, date, index) if rng.random() >= 0.1 else ""
     body = "".join(w.parts)
     name = f"{index:06d}.txt"
     truth = {"name": name, "election": election.key, "language": lang, "phase": phase,

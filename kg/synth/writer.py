@@ -232,9 +232,9 @@ def write_report(w: Writer) -> None:
     rng.shuffle(sections)
     for section in sections:
         section()
-    if w.lang == "nb" and rng.random() < 0.3:
+    if rng.random() < (0.3 if w.lang == "nb" else 0.1):
         photo = load_data("pools")["photo"]
-        caption = w.pick("caption", "nb").format(photographer=rng.choice(photo["photographers"]),
+        caption = w.pick("caption", w.lang).format(photographer=rng.choice(photo["photographers"]),
                                                  agency=rng.choice(photo["agencies"]))
         w.add(caption, paragraph=True)
 
@@ -258,16 +258,14 @@ def title_slots(w: Writer) -> dict[str, str]:
     return dict(w.country_slots(e.country), winner_s=winner, a_s=winner, b_s=runner_up)
 
 
-def write_header(rng: random.Random, w: Writer, phase: str, date: datetime.date, index: int) -> str:
+def write_header(rng: random.Random, w: Writer, title: str, date: datetime.date, index: int) -> str:
     """The ``key: value`` header lines and the blank line after them."""
-    e, lang = w.election, w.lang
-    publisher, host = rng.choice(load_data("pools")["publishers"][lang])
-    title = w.pick("titles", lang, phase).format(**title_slots(w))
+    publisher, host = rng.choice(load_data("pools")["publishers"][w.lang])
     fields = {
         "url": f"https://{host}/{date:%Y/%m/%d}/{slugify(title)}-{index}",
         "title": title if rng.random() < 0.9 else None,
         "publisher": publisher if rng.random() < 0.9 else None,
         "date": date.isoformat(),
-        "language": lang if rng.random() < 0.8 else None,
+        "language": w.lang if rng.random() < 0.8 else None,
     }
     return "".join(f"{k}: {v}\n" for k, v in fields.items() if v is not None) + "\n"
