@@ -25,6 +25,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("eval", "kg.eval", "Score the extractor on a folder of articles against gold annotations."),
     Command("synth", "kg.synth", "Write N synthetic election articles for testing at scale."),
     Command("serve", "kg.server.cli", "Serve a dataset over SPARQL 1.1 and as linked data (default :8000)."),
+    Command("ingest", "kg.ingest", "Add articles to a live store: extract, link, validate, add (no rebuild)."),
+    Command("withdraw", "kg.withdraw", "Remove an article's graphs and what only it supported from a live store."),
+    Command("publish", "kg.remote", "Load a built dataset into an external SPARQL 1.1 store, graph by graph."),
 )
 
 

@@ -79,13 +79,22 @@ GROUP BY ?type
 ORDER BY DESC(?things)"""
 
 
-def create_app(dataset: ServedDataset, settings: dict | None = None, *, queries_dir: Path | None = None) -> FastAPI:
-    """A FastAPI app serving ``dataset`` with ``settings`` (defaults from kg.server.settings)."""
-    from kg.server import pages, protocol, named
+def create_app(dataset: ServedDataset, settings: dict | None = None, *, queries_dir: Path | None = None,
+               write_token: str | None = None) -> FastAPI:
+    """A FastAPI app serving ``dataset`` with ``settings`` (defaults from kg.server.settings).
+
+    Writes (/update, /rdf-graphs, /articles) are on only with a ``write_token`` (else
+    ``$KG_WRITE_TOKEN``); see kg.server.writes.
+    """
+    import os
+
+    from kg.server import named, pages, protocol, validation, writes
 
     settings = settings if settings is not None else make_settings()
     queries = load_named_queries(queries_dir or resource_dir("sparql"))
     state = ServerState(dataset, settings, queries)
+    state.writes = writes.WriteService(dataset.store_path, base=state.base,
+                                       token=write_token or os.environ.get(writes.TOKEN_VARIABLE))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -104,6 +113,8 @@ def create_app(dataset: ServedDataset, settings: dict | None = None, *, queries_
             allow_headers=["Accept", "Content-Type"], expose_headers=["KG-Truncated", "KG-Rows", "Link"],
         )
     app.include_router(protocol.router)
+    app.include_router(validation.router)
+    app.include_router(writes.router)
     app.include_router(named.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

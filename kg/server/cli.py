@@ -35,6 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base", default=None, help="base IRI of the served graph (default: the dataset's)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT,
                         help=f"where a folder of articles is built (default: {DEFAULT_OUT})")
+    parser.add_argument("--store", metavar="URL",
+                        help="serve an external SPARQL 1.1 store (filled by kg publish) instead of a local dataset")
+    parser.add_argument("--write-token-file", type=Path, metavar="FILE",
+                        help="turn writes on (/update, /rdf-graphs, /articles) with the token in FILE "
+                             "(default: $KG_WRITE_TOKEN; no token: writes off)")
     names = ", ".join(s.name for s in SETTINGS)
     parser.add_argument("--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                         help=f"set a server setting (repeatable): {names}")
@@ -50,12 +55,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = make_settings([tuple(pair) for pair in args.setting])
         paths = args.paths or [BUNDLED_ARTICLES]
-        dataset = prepare_source(paths, named=args.named_graph, out_dir=args.output,
-                                 base=args.base or settings["base_iri"] or None)
+        base = args.base or settings["base_iri"] or None
+        if args.store:
+            from kg.remote import remote_dataset
+
+            dataset = remote_dataset(args.store, base=base)
+        else:
+            dataset = prepare_source(paths, named=args.named_graph, out_dir=args.output, base=base)
+        token = args.write_token_file.read_text().strip() if args.write_token_file else None
     except (ValueError, OSError, BuildError) as error:
         print(f"kg serve: {error}", file=sys.stderr)
         return 2
-    app = create_app(dataset, settings)
+    app = create_app(dataset, settings, write_token=token)
     print(f"kg serve: http://{args.host}:{args.port}/ (SPARQL at /sparql)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

@@ -2,7 +2,9 @@
 
 Neither pyoxigraph nor rdflib can cancel a running query, so each query runs in a worker
 process with the store opened read-only; when the deadline passes the worker is killed and a
-fresh one takes its place, while the other workers keep answering. Workers come from a
+fresh one takes its place, while the other workers keep answering. After a write the
+store's generation counter moves on and each idle worker opened before it is replaced (a
+read-only opener keeps seeing the store as it was). Workers come from a
 ``forkserver`` (a clean, single-threaded parent with kg pre-imported), so a replacement starts
 in milliseconds rather than paying for a full interpreter start.
 """
@@ -27,10 +29,10 @@ class WorkerFailed(Exception):
 
 def serve_jobs(conn: Connection, store_path: str) -> None:
     """The worker's loop: open the store, then answer jobs until the pipe closes."""
+    from kg.remote import open_location
     from kg.server.jobs import run_job
-    from kg.store import open_read_only
 
-    store = open_read_only(store_path)
+    store = open_location(store_path)
     conn.send("ready")
     while True:
         try:
@@ -50,7 +52,8 @@ def serve_jobs(conn: Connection, store_path: str) -> None:
 class Worker:
     """One worker process and our end of its pipe."""
 
-    def __init__(self, context, store_path: str) -> None:
+    def __init__(self, context, store_path: str, generation: str = "0") -> None:
+        self.generation = generation  # the store's write counter when this worker opened it
         self.conn, child = context.Pipe()
         self.process = context.Process(target=serve_jobs, args=(child, store_path), daemon=True)
         self.process.start()
@@ -87,10 +90,17 @@ class WorkerPool:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         self.context = multiprocessing.get_context(method)
         if method == "forkserver":
-            self.context.set_forkserver_preload(["kg.server.jobs", "kg.store"])
+            self.context.set_forkserver_preload(["kg.server.jobs", "kg.store", "kg.remote"])
         self.threads = ThreadPoolExecutor(max_workers=self.size * 4, thread_name_prefix="kg-worker-io")
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
         self.workers: set[Worker] = set()
+
+    def generation(self) -> str:
+        """The store's write counter now (a remote store is always current: "0")."""
+        from kg.remote import is_url
+        from kg.store import store_generation
+
+        return "0" if is_url(self.store_path) else store_generation(self.store_path)
 
     async def start(self) -> None:
         """Start every worker and wait until each has opened the store."""
@@ -100,7 +110,7 @@ class WorkerPool:
     async def add_worker(self) -> None:
         """Start one worker and put it in the idle queue once it is ready."""
         loop = asyncio.get_running_loop()
-        worker = await loop.run_in_executor(self.threads, Worker, self.context, self.store_path)
+        worker = await loop.run_in_executor(self.threads, Worker, self.context, self.store_path, self.generation())
         self.workers.add(worker)
         await loop.run_in_executor(self.threads, worker.wait_ready)
         self.idle.put_nowait(worker)
@@ -119,10 +129,14 @@ class WorkerPool:
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + time_limit_s
-        try:
-            worker = await asyncio.wait_for(self.idle.get(), time_limit_s)
-        except TimeoutError:
-            raise QueryTimeout from None
+        while True:
+            try:
+                worker = await asyncio.wait_for(self.idle.get(), max(deadline - loop.time(), 0.001))
+            except TimeoutError:
+                raise QueryTimeout from None
+            if worker.generation == self.generation():
+                break
+            self.replace(worker)  # it sees the store as it was before a write: open it again
         call = loop.run_in_executor(self.threads, worker.call, job)
         try:
             status, payload = await asyncio.wait_for(asyncio.shield(call), max(deadline - loop.time(), 0.001))
