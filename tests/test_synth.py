@@ -82,7 +82,8 @@ def test_about_a_tenth_of_articles_have_no_header(corpus):
 
 
 def test_a_fifth_of_articles_report_the_venezuelan_election(corpus):
-    venezuela = shares(a.truth["election"] == "election/venezuela-2024-presidential" for a in corpus)
+    key = "election/venezuela-2024-presidential"
+    venezuela = shares(a.truth["election"] == key for a in corpus)
     assert 0.16 < venezuela[True] < 0.24
 
 
@@ -283,7 +284,8 @@ def test_dash_quotes_and_bullets_are_paragraphs_of_their_own(corpus):
     for article in corpus:
         for line in body_of(article).split("\n"):
             if line.startswith(("– ", "- ")):
-                assert not re.search(r"[.»”] [A-ZÆØÅ]", line), line  # one sentence, nothing after
+                # one sentence, nothing after it
+                assert not re.search(r"[.»”] [A-ZÆØÅ]", line), line
 
 
 def test_worker_processes_write_the_same_bytes(tmp_path):

@@ -88,7 +88,9 @@ def encode_articles(job: tuple[int, int, int, bool]) -> list[tuple[str, bytes, s
     encoded = []
     for index in range(start, stop):
         article = make_article(index, seed)
-        line = json.dumps(article.truth, ensure_ascii=False, separators=(",", ":")) if with_truth else ""
+        line = ""
+        if with_truth:
+            line = json.dumps(article.truth, ensure_ascii=False, separators=(",", ":"))
         encoded.append((article.name, article.text.encode("utf-8"), line,
                         len(article.truth["results"]), len(article.truth["claims"])))
     return encoded
@@ -165,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"kg synth: {out_dir} is not empty; choose an empty folder or pass --force",
               file=sys.stderr)
         return 2
-    truth = None if args.no_truth else args.truth or out_dir.with_name(out_dir.name + ".truth.jsonl")
+    beside = out_dir.with_name(out_dir.name + ".truth.jsonl")
+    truth = None if args.no_truth else args.truth or beside
     started = time.perf_counter()
     counts = write_corpus(args.n, out_dir, seed=args.seed, truth=truth,
                           progress=sys.stderr.isatty(), jobs=args.jobs)

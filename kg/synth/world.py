@@ -119,7 +119,8 @@ def invent_person(rng: random.Random, used: set[str], **fields: Any) -> Person:
         name = f"{rng.choice(pools['given'][gender])} {short}"
         if name not in used and short not in used:
             used.update((name, short))
-            return Person(key="person/" + slugify(name), name=name, short=short, gender=gender, **fields)
+            key = "person/" + slugify(name)
+            return Person(key=key, name=name, short=short, gender=gender, **fields)
     raise ValueError("the name pools in kg/data/synth/pools.json are too small for the world")
 
 
@@ -155,6 +156,7 @@ def invent_election(rng: random.Random, country: dict, leaders: dict, used: set[
     tally[opposition] = final[winner] + rng.randint(100, 800)
     tally[winner] = final[opposition] - rng.randint(0, 400)
     authority = rng.choice(pools["authorities"])
+    authority_key = f"organization/{slugify(authority['short'])}-{country['key']}"
     date = datetime.date(2024, 1, 14) + datetime.timedelta(days=rng.randrange(0, 700))
     for index, candidate in enumerate(candidates):
         candidate.role = "candidate"
@@ -174,7 +176,7 @@ def invent_election(rng: random.Random, country: dict, leaders: dict, used: set[
         key=f"election/{country['key']}-{date.year}",
         date=date,
         country=country,
-        authority=authority | {"key": f"organization/{slugify(authority['short'])}-{country['key']}"},
+        authority=authority | {"key": authority_key},
         head=head,
         candidates=candidates,
         winner=winner,

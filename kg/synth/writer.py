@@ -56,7 +56,8 @@ class Writer:
             fits = [v for v in person.variants if (" " in v) == (" " in written)]
             variant = self.rng.choice(fits) if fits else misspell(written, self.rng)
             if variant != written:
-                self.truth["variants"].append({"key": person.key, "canonical": written, "written": variant})
+                self.truth["variants"].append(
+                    {"key": person.key, "canonical": written, "written": variant})
                 written = variant
         self.written = written  # the bare name, for the truth file
         if not first and self.lang == "en" and self.rng.random() < 0.15:
@@ -134,15 +135,18 @@ class Writer:
             return
         quote, reported = self.rng.choice(options)
         quoted = quote is not None and (reported is None or self.rng.random() < 0.6)
-        content = (quote if quoted else reported).format(country=self.election.country[self.lang]["name"])
+        country = self.election.country[self.lang]["name"]
+        content = (quote if quoted else reported).format(country=country)
         template = self.pick("quoted" if quoted else "reported", self.lang)
         speaker = self.name(person)
         slots = {"speaker": speaker, "q": ("", content), "r": ("", content)}
         said_by = self.written
-        start, spans, _ = self.sentence(template, slots, paragraph=template.startswith("–") or None)
+        dash = template.startswith("–") or None  # a dash quote opens a paragraph
+        start, spans, _ = self.sentence(template, slots, paragraph=dash)
         begin, end = spans["q" if quoted else "r"]
-        self.truth["claims"].append({"speaker": person.key, "speaker_text": said_by, "text": content,
-                                     "quoted": quoted, "begin": start + begin, "end": start + end})
+        self.truth["claims"].append({"speaker": person.key, "speaker_text": said_by,
+                                     "text": content, "quoted": quoted,
+                                     "begin": start + begin, "end": start + end})
 
     def react(self, person: Person) -> None:
         """A foreign reaction: a congratulation (no claim) or a statement."""
@@ -161,9 +165,11 @@ class Writer:
         marks = self.templates
         slots = dict(self.country_slots(e.country),
                      turnout=choose_share(self.rng, e.turnout[0], e.turnout[1], lang),
-                     registered=marks["million"][lang].format(n=format_number(e.registered * 10, 1, lang)),
+                     registered=marks["million"][lang].format(
+                         n=format_number(e.registered * 10, 1, lang)),
                      stations=f"{e.stations:,}".replace(",", marks["thousands_mark"][lang]),
-                     observers=str(e.observers), date=marks["date"][lang].format(d=e.date.day, month=month),
+                     observers=str(e.observers),
+                     date=marks["date"][lang].format(d=e.date.day, month=month),
                      a_s=a.short, b_s=b.short, a_age=str(a.age), b_age=str(b.age),
                      party_a=a.party["name"], party_b=b.party["name"])
         if self.backgrounds:
@@ -214,14 +220,16 @@ def write_report(w: Writer) -> None:
     w.result("official", latest, authority, group="partial" if latest["counted"] else "final")
     if len(e.candidates) > 2 and rng.random() < 0.5:
         w.result("official", latest, authority, group="third")
-    sections = [lambda: w.claim(e.candidates[e.winner]), lambda: w.claim(e.candidates[e.opposition])]
+    winner, runner_up = e.candidates[e.winner], e.candidates[e.opposition]
+    sections = [lambda: w.claim(winner), lambda: w.claim(runner_up)]
     if e.exit_poll and rng.random() < (0.7 if w.day < 1 else 0.3):
         firm = e.exit_poll["firm"]
         sections.append(lambda: w.result("exit-poll", e.exit_poll, firm_key(firm), firm=firm))
     tally = e.opposition_tally
     if tally and w.day >= tally["day"] and rng.random() < 0.6:
         party = e.candidates[e.opposition].party
-        sections.append(lambda: w.result("opposition-tally", tally, party["key"], party=party["short"]))
+        sections.append(
+            lambda: w.result("opposition-tally", tally, party["key"], party=party["short"]))
     if rng.random() < 0.4:
         sections.append(lambda: w.claim(e.head))
     if e.spokespeople and rng.random() < 0.4:
