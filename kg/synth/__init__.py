@@ -116,6 +116,8 @@ def write_corpus(n: int, out_dir: Path, *, seed: int = 0, truth: Path | None = N
     if n < 0:
         raise ValueError(f"the number of articles must be 0 or more, not {n}")
     out_dir.mkdir(parents=True, exist_ok=True)
+    if truth:
+        truth.parent.mkdir(parents=True, exist_ok=True)
     counts = {"articles": 0, "bytes": 0, "results": 0, "claims": 0}
     truth_file = truth.open("w", encoding="utf-8") if truth else None
     try:
