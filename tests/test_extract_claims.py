@@ -58,6 +58,16 @@ CASES = [
      [("person/jose-manuel-albares", "González har fått asyl i Spania", False)]),
     ("en", 'María Corina Machado spoke. "We have the proof. The actas cannot be hidden," she said.',
      [("person/maria-corina-machado", "We have the proof. The actas cannot be hidden", True)]),
+    ("es", "Sergio Massa admitió la derrota. «Los resultados no son los que esperábamos», dijo en su búnker, y afirmó "
+           "que ya había llamado a Milei.",
+     [("person/sergio-massa", "Los resultados no son los que esperábamos", True),
+      ("person/sergio-massa", "ya había llamado a Milei", False)]),
+    ("en", '"They tried to bury me alive," Lula, 77, told a crowd.',
+     [("person/luiz-inacio-lula-da-silva", "They tried to bury me alive", True)]),
+    ("nb", "Statsminister Jonas Gahr Støre gratulerte Lula og skrev at han ser fram til samarbeidet.",
+     [("person/jonas-gahr-store", "han ser fram til samarbeidet", False)]),
+    ("es", "“Tenemos serias preocupaciones”, dijo el secretario de Estado de Estados Unidos, Antony Blinken.",
+     [(BLINKEN, "Tenemos serias preocupaciones", True)]),
     ("es", "Según Machado, las actas daban a González el 70 % de los votos.",
      [("person/maria-corina-machado", "las actas daban a González el 70 % de los votos", False)]),
 ]

@@ -133,7 +133,11 @@ def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[li
         if pronoun and pronoun.group(1).lower() in ctx.language.pronouns:
             subject = _last_subject(ctx, quote.start())
             return ([subject] if subject else []), verb.start()
-        return ([after[0].key] if after else []), verb.start()
+        if after:
+            people = [m for m in after if m.key.startswith("person/")]
+            return [(people or after)[0].key], verb.start()
+        subject = _last_subject(ctx, quote.start()) if ctx.language.pro_drop else None
+        return ([subject] if subject else []), verb.start()
     earlier = [v for v in ctx.verbs.finditer(text, sentence.begin, quote.start())
                if not any(q.start() <= v.start() < q.end() for q in quotes)]
     if not earlier:
@@ -145,8 +149,13 @@ def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[li
 def _only_names(between: str, language: Language) -> bool:
     """Whether ``between`` holds nothing but punctuation, names, titles and pronouns."""
     words = re.findall(r"[\w'’]+", between)
-    return len(words) <= 8 and all(w[:1].isupper() or w.lower() in language.pronouns or w.lower() in language.titles
-                                   or w in ("'s", "’s") for w in words)
+    title_words = {w for title in language.titles for w in title.split()}
+    return len(words) <= 10 and all(w[:1].isupper() or w.lower() in language.pronouns or w.lower() in title_words
+                                    or w.lower() in _SMALL_WORDS or w in ("'s", "’s") or w.isdigit() for w in words)
+
+
+#: Articles and prepositions that may stand in a title before a name ("el secretario de Estado de …").
+_SMALL_WORDS = frozenset("the of el la los las de del den det".split())
 
 
 def _words(segment: str) -> set[str]:
@@ -181,11 +190,15 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
              if not any(q.start() <= v.start() < q.end() for q in quotes)]
     spoken: list[tuple[re.Match[str], list[str], int]] = []
     previous: list[str] = []
-    trailing = _trailing_attribution(ctx, sentence, verbs)
+    trailing = [] if quotes else _trailing_attribution(ctx, sentence, verbs)
     if trailing:
         return trailing
     for verb in verbs:
         coordinated = bool(_CONJUNCTION.search(text[sentence.begin:verb.start()][-12:]))
+        if coordinated and not previous:
+            # "Støre gratulerte Lula og skrev at …": the subject of the sentence's first verb.
+            previous = [m.key for m in ctx.speakers if sentence.begin <= m.span.begin < verb.start()
+                        and m.key.startswith("person/")][:1]
         subjects = previous if coordinated and previous else _subjects(ctx, sentence, verb, quotes)
         start = verb.end()
         if not subjects:
@@ -270,7 +283,12 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
     if local and not re.search(r"[,;:]", text[local[-1].span.end:at]) or local and len(commas) < 2:
         return _with_list(ctx, local[-1])
     titled = _title_subject(ctx, sentence, clause)
-    return [titled] if titled else []
+    if titled:
+        return [titled]
+    if language.pro_drop and not local and not re.search(r"[,;:]\s*$", clause.strip()[-1:] or ""):
+        subject = _last_subject(ctx, sentence.begin)
+        return [subject] if subject else []
+    return []
 
 
 def _title_subject(ctx: _Context, sentence: Span, clause: str) -> str | None:

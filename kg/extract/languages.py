@@ -65,6 +65,9 @@ class Language:
     electoral_words: tuple[str, ...] = ()
     #: Words that make a capitalised name a place ("Avenida Paulista"), which is never an entity.
     place_words: frozenset[str] = frozenset()
+    #: Whether a verb may go without its subject ("«…», dijo en su búnker"): the speaker is then the
+    #: person the text is about.
+    pro_drop: bool = False
     #: Whether a genitive is written by gluing an s to the name ("USAs", "Maduros").
     genitive_s: bool = False
 
@@ -287,7 +290,7 @@ SPANISH = Language(
         "dijo dice afirmó afirma aseguró asegura declaró declara señaló señala indicó indica añadió "
         "agregó sostuvo sostiene denunció denuncia advirtió advierte manifestó expresó escribió "
         "calificó califica explicó anunció anuncia reclamó reclama exigió exige subrayó amenazó sugirió "
-        "prometió confirmó confirma".split()
+        "prometió confirmó confirma proclamó admitió reconoció".split()
     ),
     quote_verbs=frozenset("calificó califica exigió exige reclamó reclama".split()),
     according_to=("según", "de acuerdo con", "de acuerdo a"),
@@ -365,6 +368,7 @@ SPANISH = Language(
                         "república".split()),
     electoral_words=("electoral", "registraduría", "elecciones"),
     place_words=frozenset("avenida calle plaza paseo ciudad provincia barrio".split()),
+    pro_drop=True,
     bodies={"cancillería": "Foreign Ministry", "ministerio de exteriores": "Foreign Ministry",
             "ministerio de relaciones exteriores": "Foreign Ministry", "ministerio de asuntos exteriores": "Foreign Ministry",
             "consejo electoral": "Electoral Council", "autoridad electoral": "Electoral Council",
