@@ -107,3 +107,12 @@ def test_new_names_are_typed_from_their_words_and_context(text, lang, expected):
     corpus = extract_corpus([make_article("a", text, lang)])
     found = keys_of(corpus)
     assert {form: corpus.entities[key].kind for form, key in found.items()} == expected
+
+
+def test_the_real_corpus_gives_the_same_extractions_in_any_order(shared_corpus):
+    from kg.articles import read_articles
+
+    articles, _ = read_articles(shared_corpus)
+    forward, backward = extract_corpus(articles), extract_corpus(articles[::-1])
+    assert forward.entities == backward.entities
+    assert {e.article.key: e for e in forward.extractions} == {e.article.key: e for e in backward.extractions}
