@@ -72,7 +72,11 @@ def open_location(location: str | Path, *, writable: bool = False):
 
     if is_url(location):
         return RemoteStore(endpoints_for(str(location)))
-    return open_store(location) if writable else open_read_only(location)
+    if not writable:
+        return open_read_only(location)
+    store = open_store(location)
+    store.recount_union(location)  # a write killed after its commit may have left the count behind
+    return store
 
 
 def with_values(sparql: str, bindings: dict[str, object]) -> str:
