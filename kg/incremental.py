@@ -81,53 +81,14 @@ def nested_shapes(shapes: Graph) -> set:
 
 # -- what the store gives back ----------------------------------------------------------------
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGER = ox.NamedNode(_XSD + "integer")
-#: xsd:integer's derived types and the values each allows (None: no bound).
-_INTEGER_TYPES = {
-    "nonNegativeInteger": (0, None), "positiveInteger": (1, None),
-    "nonPositiveInteger": (None, 0), "negativeInteger": (None, -1),
-}
-
-
-@cache
-def narrowed_datatypes() -> dict[str, ox.NamedNode]:
-    """Predicate -> the xsd:integer subtype the shapes require of its values.
-
-    Oxigraph stores such literals as xsd:integer ("0"^^xsd:nonNegativeInteger comes back as
-    "0"^^xsd:integer), so a published value read from the store is given back the type its
-    shape names (it was validated with it before it was written).
-
-    >>> narrowed_datatypes()["http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex"].value
-    'http://www.w3.org/2001/XMLSchema#nonNegativeInteger'
-    """
-    shapes = load_shapes()
-    found = {}
-    for shape, datatype in shapes.subject_objects(SH.datatype):
-        path = shapes.value(shape, SH.path)
-        if isinstance(path, URIRef) and str(datatype).removeprefix(_XSD) in _INTEGER_TYPES:
-            found[str(path)] = ox.NamedNode(str(datatype))
-    return found
-
-
-def restore_datatype(quad: ox.Quad) -> ox.Quad:
-    """``quad`` with the datatype its shape names, when the store narrowed it to xsd:integer."""
-    obj = quad.object
-    if not isinstance(obj, ox.Literal) or obj.datatype != _INTEGER:
-        return quad
-    wanted = narrowed_datatypes().get(quad.predicate.value)
-    if wanted is None:
-        return quad
-    low, high = _INTEGER_TYPES[wanted.value.removeprefix(_XSD)]
-    value = int(obj.value)
-    if (low is not None and value < low) or (high is not None and value > high):
-        return quad
-    return ox.Quad(quad.subject, quad.predicate, ox.Literal(obj.value, datatype=wanted), quad.graph_name)
-
 
 def published(store, s=None, p=None, o=None, g=None) -> Iterator[ox.Quad]:
-    """The store's named-graph quads matching a pattern, with the datatypes kg wrote."""
-    return (restore_datatype(q) for q in store.match(s, p, o, g))
+    """The store's named-graph quads matching a pattern.
+
+    kg writes only literals in the canonical forms the store keeps (xsd:integer offsets,
+    canonical decimals), so what comes back is exactly what was validated and published.
+    """
+    return store.match(s, p, o, g)
 
 
 # -- the state after a change -----------------------------------------------------------------

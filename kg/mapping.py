@@ -59,8 +59,22 @@ def typed(value: object, datatype) -> Literal:
 
 
 def decimal(value: Decimal) -> Literal:
-    """An xsd:decimal literal keeping the figure's written precision (51.20 stays 51.20)."""
-    return typed(format(value, "f"), XSD.decimal)
+    """An xsd:decimal literal in canonical form ("51.20" is written "51.2").
+
+    Stores such as Oxigraph keep literals only in canonical form, so anything else would make the
+    served graph differ from the published dumps. The figure as written and its precision are
+    kept apart, in kg:shareAsWritten and kg:sharePrecision.
+
+    >>> decimal(Decimal("51.20")).value, decimal(Decimal("80.0")).value, decimal(Decimal("100")).value
+    ('51.2', '80', '100')
+    """
+    return typed(format(value.normalize(), "f"), XSD.decimal)
+
+
+def offset(value: int) -> Literal:
+    """A character offset, as xsd:integer: Oxigraph stores xsd:nonNegativeInteger as xsd:integer,
+    so this is the form every store keeps; the shapes require it to be at least 0."""
+    return typed(value, XSD.integer)
 
 
 _TYPE = iri(RDF.type)
@@ -198,8 +212,8 @@ class Mapper:
         yield from _triples(graph, context, [
             (_TYPE, iri(NIF.Context)),
             (iri(NIF.isString), text(article.text)),
-            (iri(NIF.beginIndex), typed(0, XSD.nonNegativeInteger)),
-            (iri(NIF.endIndex), typed(len(article.text), XSD.nonNegativeInteger)),
+            (iri(NIF.beginIndex), offset(0)),
+            (iri(NIF.endIndex), offset(len(article.text))),
         ])
         yield from _triples(graph, self.run, [
             (_TYPE, iri(PROV.Activity)),
@@ -274,8 +288,8 @@ class SpanWriter:
         yield from _triples(self.graph, node, [
             (_TYPE, iri(kind)),
             (_TYPE, iri(NIF.OffsetBasedString)),
-            (iri(NIF.beginIndex), typed(span.begin, XSD.nonNegativeInteger)),
-            (iri(NIF.endIndex), typed(span.end, XSD.nonNegativeInteger)),
+            (iri(NIF.beginIndex), offset(span.begin)),
+            (iri(NIF.endIndex), offset(span.end)),
             (iri(NIF.anchorOf), text(anchor)),
             (iri(NIF.referenceContext), self.context),
         ])

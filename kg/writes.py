@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.incremental import published, restore_datatype, validate_change
+from kg.incremental import published, validate_change
 from kg.store import NOT_KEYWORDS, bump_generation
 
 import re
@@ -160,7 +160,7 @@ def change_from_update(store, sparql: str, *, base: str, base_iri: str | None = 
             "the update writes the default graph, which here is the union of the named graphs: "
             "write into a named graph (INSERT DATA { GRAPH <...> { ... } })"
         )
-    after = {restore_datatype(q) for q in scratch.quads_for_pattern(None, None, None, None)
+    after = {q for q in scratch.quads_for_pattern(None, None, None, None)
              if not isinstance(q.graph_name, ox.DefaultGraph)}
     return Change(set(skolemise(after - before, base)), before - after)
 

@@ -82,10 +82,19 @@ def test_the_same_statement_in_two_articles_is_one_claim_with_two_appearances_an
     assert len({q.object for q in quads if q.subject.value == claim and q.predicate.value == "http://schema.org/appearance"}) == 2
 
 
-def test_a_vote_share_keeps_the_precision_it_was_written_with():
-    shares = {q.object for q in build_quads(corpus()) if q.predicate.value == "https://example.org/kg/ontology#voteShare"}
+def test_a_vote_share_is_canonical_and_its_written_form_and_precision_are_kept_apart():
+    quads = build_quads(corpus())
     decimal = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
-    assert shares == {Literal("51.20", datatype=decimal), Literal("51.2", datatype=decimal)}
+    by_result = {}
+    for q in quads:
+        if q.predicate.value.split("#")[-1] in ("voteShare", "shareAsWritten", "sharePrecision"):
+            by_result.setdefault(q.subject.value, {})[q.predicate.value.split("#")[-1]] = q.object
+    assert sorted(by_result.values(), key=str) == sorted([
+        {"voteShare": Literal("51.2", datatype=decimal), "shareAsWritten": Literal("51.20%"),
+         "sharePrecision": Literal("0.01", datatype=decimal)},
+        {"voteShare": Literal("51.2", datatype=decimal), "shareAsWritten": Literal("51,2 prosent"),
+         "sharePrecision": Literal("0.1", datatype=decimal)},
+    ], key=str)
 
 
 def test_iris_depend_only_on_content_so_they_never_change_between_builds():

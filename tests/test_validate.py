@@ -39,7 +39,7 @@ def write_share_151(folder: Path) -> Path:
     """The fixture with Maduro's 51.2 % misprinted as 151 %."""
     path = folder / "share-151.trig"
     text = FIXTURE.read_text(encoding="utf-8")
-    path.write_text(text.replace('kg:voteShare "51.2"^^xsd:decimal', 'kg:voteShare "151"^^xsd:decimal'), encoding="utf-8")
+    path.write_text(text.replace('kg:voteShare "51.2"^^xsd:decimal', 'kg:voteShare "151"^^xsd:decimal', 1), encoding="utf-8")
     return path
 
 
@@ -178,7 +178,7 @@ def test_report_names_focus_path_value_message_and_shape(tmp_path):
 
 def test_results_are_sorted_by_focus_node(tmp_path):
     text = write_share_151(tmp_path).read_text(encoding="utf-8")
-    text = text.replace('kg:voteShare "51.20"^^xsd:decimal', 'kg:voteShare "-1"^^xsd:decimal')
+    text = text.replace('kg:voteShare "51.2"^^xsd:decimal', 'kg:voteShare "-1"^^xsd:decimal', 1)
     report = validate_graph(Dataset().parse(data=text, format="trig"))
     assert [(r.focus_node, r.constraint) for r in report.results] == [
         (RESULT, "sh:MaxInclusiveConstraintComponent"),
