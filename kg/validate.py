@@ -354,6 +354,30 @@ def render_path(graph: Graph, path: Node) -> str:
     return render_term(graph, path)
 
 
+def validate_addition(data: Dataset, dataset_folder: Path) -> ValidationReport:
+    """The report on ``data`` as an addition to a built dataset, in the context it would join.
+
+    The same check as ``POST /validate``: only the focus nodes the addition touches, and what
+    the shapes reach from them, are validated (see kg.incremental).
+    """
+    import pyoxigraph as ox
+
+    from kg.incremental import validate_change
+    from kg.server.sources import is_dataset_folder, prepare_dataset_folder
+    from kg.store import open_read_only
+    from kg.writes import skolemise
+
+    if not is_dataset_folder(dataset_folder):
+        raise RdfInputError(dataset_folder, "not a built dataset folder (no dataset.nq)")
+    served = prepare_dataset_folder(dataset_folder)
+    candidates = ox.NamedNode(served.base_iri + "graph/candidates")
+    quads = [
+        ox.Quad(q.subject, q.predicate, q.object, candidates if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name)
+        for q in ox.parse(data.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS)
+    ]
+    return validate_change(open_read_only(served.store_path), skolemise(quads, served.base_iri))
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``kg validate``."""
     parser.add_argument("path", type=Path, help="an RDF file, or a built dataset folder")
@@ -361,16 +385,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=FORMATS, help="the syntax, when the extension does not say"
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--against", type=Path, metavar="DATASET",
+        help="check PATH as an addition to this built dataset: together with the published "
+        "graph it would join, reporting only what the addition causes or touches",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Validate ``args.path``: 0 conforms, 1 does not (report printed), 2 bad input."""
     try:
         data = load_rdf(args.path, format=args.format)
+        if args.against is not None:
+            report = validate_addition(data, args.against)
+        else:
+            report = validate_graph(data)
     except RdfInputError as error:
         print(f"kg validate: {error}", file=sys.stderr)
         return 2
-    report = validate_graph(data)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

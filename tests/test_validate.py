@@ -253,3 +253,26 @@ def test_installed_kg_command_validates(tmp_path):
     assert (conforming.returncode, conforming.stdout) == (0, "Conforms: the data satisfies every kg shape.\n")
     assert (broken.returncode, broken.stdout, broken.stderr) == (
         2, "", f"kg validate: {bad}:1: objectList expected\n")
+
+
+def test_against_a_dataset_an_addition_is_checked_in_the_context_it_would_join(bundled_dataset, tmp_path, capsys):
+    # Alone, a second English name is fine; joined to the published person it breaks the one
+    # name per language rule, and only in context can that be seen.
+    addition = tmp_path / "second-name.ttl"
+    addition.write_text(
+        '<https://example.org/kg/id/person/nicolas-maduro> <http://schema.org/name> "Nick Maduro"@en .\n'
+    )
+    assert main(["validate", str(addition)]) == 0
+    capsys.readouterr()
+    assert main(["validate", str(addition), "--against", str(bundled_dataset), "--json"]) == 1
+    [violation] = json.loads(capsys.readouterr().out)["results"]
+    assert (violation["focus_node"], violation["path"], violation["shape"]) == (
+        "<https://example.org/kg/id/person/nicolas-maduro>", "schema:name", "kg:EntityNameShape",
+    )
+
+
+def test_against_something_that_is_not_a_dataset_is_an_error(tmp_path, capsys):
+    addition = tmp_path / "a.ttl"
+    addition.write_text("<http://x/a> <http://x/b> <http://x/c> .\n")
+    assert main(["validate", str(addition), "--against", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"kg validate: {tmp_path}: not a built dataset folder (no dataset.nq)\n"
