@@ -7,6 +7,8 @@ harness adds for ORDER BY, so a harness bug cannot pass a wrong engine unnoticed
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -69,7 +71,7 @@ def srj_answer(term: str) -> Answer:
         binding["xml:lang"] = value.language
     elif value.datatype:
         binding["datatype"] = str(value.datatype)
-    body = f'{{"head": {{"vars": ["x"]}}, "results": {{"bindings": [{{"x": {__import__("json").dumps(binding)}}}]}}}}'
+    body = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [{"x": binding}]}})
     with exact_literals():
         return read_response("application/sparql-results+json", body.encode())
 
