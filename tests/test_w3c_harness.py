@@ -108,3 +108,25 @@ def test_shared_mode_gives_named_graph_tests_their_own_server():
     assert len(shared) == 1 and not shared[0].data.default
     assert all(not t.data.named for t in shared[0].tests)
     assert all(t.data == r.data for r in runs if not r.by_protocol for t in r.tests)
+
+
+@pytest.mark.slow
+def test_a_server_whose_port_was_taken_starts_again_on_another(tmp_path, monkeypatch):
+    import socket
+
+    import httpx
+
+    from w3c import endpoint
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        ports = iter([taken.getsockname()[1], endpoint.free_port()])
+        monkeypatch.setattr(endpoint, "free_port", lambda: next(ports))
+        data = tmp_path / "data.nq"
+        data.write_text("<http://s> <http://p> <http://o> .\n")
+        with endpoint.running_server(endpoint.TARGETS["oxigraph"], data, tmp_path / "server") as url:
+            answer = httpx.get(url, params={"query": "ASK { ?s ?p ?o }"},
+                               headers={"Accept": "application/sparql-results+json"})
+    assert (url.endswith("/query"), answer.json()["boolean"]) == (True, True)
+    assert "address already in use" in (tmp_path / "server" / "server.log").read_text().lower()

@@ -21,6 +21,7 @@ import httpx
 
 READY_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
+BIND_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,7 @@ def free_port() -> int:
 def running_server(target: Target, data_file: Path, workdir: Path) -> Iterator[str]:
     """Serve ``data_file`` with ``target`` and yield the query endpoint's URL until the block ends."""
     workdir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    values = dict(bin=Path(sys.executable).parent, file=data_file, dir=workdir / "store", port=port)
+    values = dict(bin=Path(sys.executable).parent, file=data_file, dir=workdir / "store")
     log_path = workdir / "server.log"
     with log_path.open("wb") as log:
         if target.load:
@@ -90,11 +90,8 @@ def running_server(target: Target, data_file: Path, workdir: Path) -> Iterator[s
             if loaded.returncode != 0:
                 raise RuntimeError(f"{target.name}: loading {data_file} failed "
                                    f"(exit {loaded.returncode}): {tail(log_path)}")
-        server = subprocess.Popen(fill(target.serve, **values), stdout=log, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL)
+        server, url = start_server(target, values, log, log_path)
         try:
-            url = f"http://127.0.0.1:{port}{target.path}"
-            wait_until_ready(url, server, log_path)
             yield url
         finally:
             server.terminate()
@@ -103,6 +100,28 @@ def running_server(target: Target, data_file: Path, workdir: Path) -> Iterator[s
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+def start_server(target: Target, values: dict, log, log_path: Path) -> tuple[subprocess.Popen, str]:
+    """Start the serve command on a free port and wait until it answers.
+
+    A port found free can be taken by another process before the server binds it, so a server
+    that stops on "address already in use" is started again on another port (twice at most).
+    """
+    for attempt in range(BIND_ATTEMPTS):
+        port = free_port()
+        server = subprocess.Popen(fill(target.serve, **values, port=port), stdout=log,
+                                  stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}{target.path}"
+        try:
+            wait_until_ready(url, server, log_path)
+            return server, url
+        except RuntimeError as error:
+            server.kill()
+            server.wait()
+            if attempt + 1 == BIND_ATTEMPTS or "address already in use" not in str(error).lower():
+                raise
+    raise AssertionError("unreachable")
 
 
 def wait_until_ready(url: str, server: subprocess.Popen, log_path: Path) -> None:
