@@ -7,7 +7,7 @@ DATASET ?= build/dataset
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install build system-deps clean
+.PHONY: run test install build system-deps clean bench
 
 ## run: build the bundled articles, validate them and serve them on http://$(HOST):$(PORT)
 run: build
@@ -20,6 +20,13 @@ build: install
 ## test: the whole test suite
 test: install system-deps
 	$(BIN)/python -m pytest
+
+## bench: the benchmark (build, query latency against Oxigraph server and rdflib-endpoint, throughput,
+## validation) at BENCH_SIZES articles; writes bench/results/latest.json (see README "Benchmarks")
+BENCH_SIZES ?= 1000 10000
+bench: install
+	@command -v wrk >/dev/null 2>&1 || echo "wrk not found (apt-get install wrk): using the slower Python load generator"
+	$(BIN)/python -m bench --sizes $(BENCH_SIZES) $(BENCH_ARGS)
 
 ## install: the virtual environment with kg and its test tools
 install: $(VENV)/.installed
