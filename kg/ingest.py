@@ -165,17 +165,20 @@ def orphaned_entities(store, change: Change, base: str) -> Change:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help="article files (kg's format)")
-    add_target_arguments(parser)
+    add_target_arguments(parser, through_server=True)
 
 
-def add_target_arguments(parser: argparse.ArgumentParser) -> None:
+def add_target_arguments(parser: argparse.ArgumentParser, *, through_server: bool = False) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("-d", "--dataset", type=Path, default=Path("build/dataset"),
                        help="dataset folder whose store to change (default: build/dataset)")
     where.add_argument("--store", metavar="URL", help="an external SPARQL 1.1 store instead (see kg publish)")
-    where.add_argument("--server", metavar="URL", help="a running kg serve with writes on (uses its /articles)")
-    parser.add_argument("--token-file", type=Path, help="file holding the write token for --server "
-                        "(default: $KG_WRITE_TOKEN)")
+    if through_server:
+        where.add_argument("--server", metavar="URL", help="a running kg serve with writes on (uses its /articles)")
+        parser.add_argument("--token-file", type=Path, help="file holding the write token for --server "
+                            "(default: $KG_WRITE_TOKEN)")
+    else:
+        parser.set_defaults(server=None, token_file=None)
     parser.add_argument("--base", help="base IRI for --store (default: the dataset's, else https://example.org/kg/)")
 
 
@@ -258,10 +261,6 @@ def add_withdraw_arguments(parser: argparse.ArgumentParser) -> None:
 def run_withdraw(args: argparse.Namespace) -> int:
     from kg.writes import WriteRefused, apply_change
 
-    if args.server:
-        print("kg withdraw: use --dataset or --store (a server holding the store must be stopped first)",
-              file=sys.stderr)
-        return 2
     try:
         store, folder, base = open_target(args)
         outcome = apply_change(store, plan_withdraw(store, args.article, base=base), folder=folder)
