@@ -42,7 +42,12 @@ def machine() -> dict:
 
 
 def kg_commit() -> str:
-    """The commit of this tree, with "+changes" when the working tree differs from it."""
+    """The commit of this tree, with "+changes" when the working tree differs from it.
+
+    ``BENCH_KG_COMMIT`` names it for a copy of the tree that is not a git checkout.
+    """
+    if os.environ.get("BENCH_KG_COMMIT"):
+        return os.environ["BENCH_KG_COMMIT"]
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
                                 check=True).stdout.strip()
