@@ -39,10 +39,12 @@ def link_mentions(articles: list[tuple[Article, list[NameMention]]], reference: 
     corpus_people = _people(m for mentions in second for m in mentions)
     table_people = _people(NameMention(label, None, None, key=key)  # type: ignore[arg-type]
                            for key, e in reference.entities.items() if e.kind == "person" for label in labels_of(e))
+    corpus_near, table_near = _NearIndex(corpus_people), _NearIndex(table_people)
     linked = []
     for mentions in second:
         local = _people(mentions)
-        resolved = [_resolve_word(m, (local, corpus_people, table_people), reference) for m in mentions]
+        indexes = ((local, _NearIndex(local)), (corpus_people, corpus_near), (table_people, table_near))
+        resolved = [_resolve_word(m, indexes, reference) for m in mentions]
         linked.append([m for m in resolved if m.key])
     return linked, build_entities(articles, linked, reference)
 
@@ -167,8 +169,8 @@ def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMe
     if mention.key:
         return mention
     word = fold(mention.text)
-    for index in indexes:
-        key = _lookup_surname(word, index)
+    for index, near in indexes:
+        key = _lookup_surname(word, index, near)
         if key:
             return replace(mention, key=key, kind="person")
     key = _near_label(word, reference)
@@ -179,20 +181,55 @@ def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMe
     return mention
 
 
-def _lookup_surname(word: str, index: dict[str, set[str]]) -> str | None:
+def _lookup_surname(word: str, index: dict[str, set[str]], near: _NearIndex) -> str | None:
     candidates = index.get(word) or index.get(word[:-1] if word.endswith("s") else "")
     if not candidates and len(word) >= 5:
-        near = {k for surname, keys in index.items() if len(surname) >= 5 and OSA.distance(word, surname) <= 1 for k in keys}
-        candidates = near
+        candidates = {k for surname in near.within_one(word) if len(surname) >= 5 for k in index[surname]}
     return next(iter(candidates)) if candidates and len(candidates) == 1 else None
+
+
+class _NearIndex:
+    """Names reachable within one edit (OSA distance), found through their one-letter deletions.
+
+    Two words one edit apart always share a deletion variant (or one is a deletion of the other),
+    so a look-up touches only the few names in those buckets instead of every name known.
+
+    >>> sorted(_NearIndex(["maduro", "machado", "boric"]).within_one("maudro"))
+    ['maduro']
+    """
+
+    def __init__(self, names) -> None:
+        self.buckets: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            for variant in _deletions(name):
+                self.buckets[variant].add(name)
+
+    def within_one(self, word: str) -> set[str]:
+        found = {name for variant in _deletions(word) for name in self.buckets.get(variant, ())}
+        return {name for name in found if OSA.distance(word, name) <= 1}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@cache
+def _one_word_labels(reference: Reference) -> tuple[dict[str, set[str]], _NearIndex]:
+    keys: dict[str, set[str]] = defaultdict(set)
+    for key, e in reference.entities.items():
+        if e.kind != "person":
+            for label in labels_of(e):
+                if " " not in label:
+                    keys[fold(label)].add(key)
+    return keys, _NearIndex(keys)
 
 
 def _near_label(word: str, reference: Reference) -> str | None:
     """A known non-person whose one-word name is spelled ``word`` give or take one letter."""
     if len(word) < 5:
         return None
-    hits = {key for key, e in reference.entities.items() if e.kind != "person"
-            for label in labels_of(e) if " " not in label and OSA.distance(word, fold(label)) <= 1}
+    keys, near = _one_word_labels(reference)
+    hits = {key for label in near.within_one(word) for key in keys[label]}
     return next(iter(hits)) if len(hits) == 1 else None
 
 
@@ -236,13 +273,15 @@ def cluster_statements(statements: list[tuple[str, str, str]], concepts_of) -> d
 
     def root(i: int) -> int:
         while parent[i] != i:
+            parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for i in range(len(statements)):
-        for j in range(i + 1, len(statements)):
-            if statements[i][0] == statements[j][0] and _similar(concepts[i], concepts[j]):
-                parent[root(j)] = root(i)
+    for i, j in _candidate_pairs(statements, concepts):
+        if _similar(concepts[i], concepts[j]):
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(statements)):
         groups[root(i)].append(i)
@@ -253,6 +292,32 @@ def cluster_statements(statements: list[tuple[str, str, str]], concepts_of) -> d
         for i in members:
             keys[i] = key
     return keys
+
+
+def _candidate_pairs(statements: list[tuple[str, str, str]], concepts: list[frozenset[str]]):
+    """The pairs (i < j) of one speaker's statements that share at least two concepts.
+
+    Blocked by speaker and indexed by concept, so the work grows with the pairs that could match,
+    not with the square of the corpus; equal concept sets are compared once, through their first.
+
+    >>> sorted(_candidate_pairs([("a", "", ""), ("a", "", ""), ("b", "", "")],
+    ...                         [frozenset("xyz"), frozenset("xy"), frozenset("xy")]))
+    [(0, 1)]
+    """
+    firsts: dict[tuple[str, frozenset[str]], int] = {}
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (speaker, _, _) in enumerate(statements):
+        first = firsts.setdefault((speaker, concepts[i]), i)
+        if first != i:
+            yield first, i
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for concept in concepts[i]:
+            posting = postings[(speaker, concept)]
+            for j in posting:
+                shared[j] += 1
+            posting.append(i)
+        yield from ((j, i) for j, count in shared.items() if count >= 2)
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:

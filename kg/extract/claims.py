@@ -26,6 +26,7 @@ from kg.model import Article, Span
 
 from .languages import Language
 from .mentions import NameMention
+from .patterns import cue_pattern
 from .text import split_sentences
 
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]")
@@ -60,8 +61,7 @@ def extract_statements(article: Article, mentions: list[NameMention], language: 
     quotes = [Span(q.start(), q.end()) for q in _QUOTES.finditer(text)]
     speakers = [m for m in mentions if m.key.startswith(SPEAKER_KINDS)
                 and not any(q.begin < m.span.begin < q.end for q in quotes)]
-    verbs = re.compile(r"(?<!\w)(%s)(?!\w)" % "|".join(map(re.escape, sorted(language.speech_verbs, key=len, reverse=True))),
-                       re.IGNORECASE)
+    verbs = cue_pattern(language, "speech_verbs")
     ctx = _Context(text, language, speakers, split_sentences(text), verbs)
     found: list[Statement] = []
     taken: list[Span] = []

@@ -18,6 +18,7 @@ from kg.model import Article, Entity, Span
 
 from .languages import Language
 from .mentions import NameMention
+from .patterns import cue_pattern
 from .reference import Reference
 from .text import fold, sentence_of, split_sentences
 
@@ -70,9 +71,8 @@ def _election_type(text: str, language: Language) -> str | None:
 def election_mentions(article: Article, key: str, language: Language) -> list[NameMention]:
     """Every typed election phrase in the article ("presidential election") as a mention of ``key``."""
     sentences = split_sentences(article.text)
-    phrases = sorted((p for p, kind in language.elections.items() if kind), key=len, reverse=True)
-    if not phrases:
+    if not any(language.elections.values()):
         return []
-    pattern = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, phrases)), re.IGNORECASE)
+    pattern = cue_pattern(language, "elections", r"\b(?:%s)\b", only_named=True)
     return [NameMention(m.group(), Span(m.start(), m.end()), sentence_of(m.start(), sentences), key=key, kind="election")
             for m in pattern.finditer(article.text)]

@@ -15,6 +15,7 @@ from decimal import Decimal
 from kg.model import Span
 
 from .languages import Language
+from .patterns import cue_pattern
 
 _NUMBER = r"\d{1,3}(?:[.,]\d+)?"
 
@@ -47,14 +48,12 @@ def parse_share(number: str) -> tuple[Decimal, Decimal]:
 
 
 def _percent_pattern(language: Language) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(language.percent_words, key=len, reverse=True))
-    return re.compile(r"(?<![\d.,])(%s)(?:\s?(?:%s))" % (_NUMBER, words), re.IGNORECASE)
+    return cue_pattern(language, "percent_words", r"(?<![\d.,])(" + _NUMBER + r")(?:\s?(?:%s))")
 
 
 def _range_pattern(language: Language) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(language.percent_words, key=len, reverse=True))
-    return re.compile(r"\b(?:between|mellom|entre)\s+(%s)\s+(?:and|og|y|a)\s+(%s)\s?(?:%s)" % (_NUMBER, _NUMBER, words),
-                      re.IGNORECASE)
+    return cue_pattern(language, "percent_words",
+                       r"\b(?:between|mellom|entre)\s+(" + _NUMBER + r")\s+(?:and|og|y|a)\s+(" + _NUMBER + r")\s?(?:%s)")
 
 
 def find_figures(text: str, language: Language) -> list[Figure]:
@@ -97,7 +96,7 @@ def _bound_before(text: str, begin: int, language: Language) -> str:
 
 def _is_counted(text: str, end: int, language: Language) -> bool:
     after = re.split(r"[,;:.!?]|\s(?:and|og|y)\s", text[end:end + 60].lower())[0]
-    return any(re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", after) for cue in language.counted)
+    return any(cue in after and re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", after) for cue in language.counted)
 
 
 def is_vote_share(text: str, figure: Figure, language: Language) -> bool:

@@ -71,7 +71,9 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     text = article.text
     sentences = split_sentences(text)
     credits = photo_credit_spans(text, language.photo_credit)
-    tokens = [t for t in tokenize(text) if not inside(Span(t.begin, t.end), credits)]
+    tokens = tokenize(text)
+    if credits:
+        tokens = [t for t in tokens if not inside(Span(t.begin, t.end), credits)]
     matched = _match_aliases(text, tokens, reference, language)
     matched = [m for m in matched if not _given_name(text, tokens, m, matched, language)]
     named = {key for _, _, key in matched} | _demonym_countries(tokens, reference)
@@ -83,7 +85,8 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     # A party name read on over a known name ("… por México") holds it: the inner match goes.
     mentions = [m for m in mentions if not any(c.span.begin <= m.span.begin and m.span.end <= c.span.end
                                                and c.span != m.span for c in candidates)] + candidates
-    mentions = [_with_title(text, tokens, m, mentions, reference, language) for m in mentions]
+    position = {t.begin: i for i, t in enumerate(tokens)}
+    mentions = [_with_title(text, tokens, position, m, mentions, reference, language) for m in mentions]
     return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
 
 
@@ -119,11 +122,11 @@ def main_country(matched: list[tuple[int, int, str]], reference: Reference) -> s
 def _match_aliases(text: str, tokens: list[Token], reference: Reference, language: Language) -> list[tuple[int, int, str]]:
     index = _alias_index(reference)
     folded = [fold(t.text) for t in tokens]
-    firsts = _first_words(reference)
+    firsts, prefixes = _first_words(reference), _alias_prefixes(reference)
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        hit = _longest_alias(text, tokens, folded, i, index, language) if folded[i] in firsts else None
+        hit = _longest_alias(text, tokens, folded, i, index, prefixes, language) if folded[i] in firsts else None
         if hit:
             found.append(hit)
             i = hit[1]
@@ -132,16 +135,25 @@ def _match_aliases(text: str, tokens: list[Token], reference: Reference, languag
     return found
 
 
-def _longest_alias(text, tokens, folded, i, index, language) -> tuple[int, int, str] | None:
-    for stop in range(min(len(tokens), i + _MAX_ALIAS_TOKENS), i, -1):
-        if not _contiguous(text, tokens[i:stop]):
-            continue
+def _longest_alias(text, tokens, folded, i, index, prefixes, language) -> tuple[int, int, str] | None:
+    """The longest alias opening at token ``i``: read on word by word while some alias still fits."""
+    best = None
+    for stop in range(i + 1, min(len(tokens), i + _MAX_ALIAS_TOKENS) + 1):
+        if stop > i + 1 and not _contiguous(text, tokens[stop - 2:stop]):
+            break
         words = folded[i:stop]
-        for variant in _genitive_variants(words, language):
-            for alias in index.get(tuple(variant), ()):
-                if _case_fits(alias, tokens[i:stop], variant):
-                    return (i, stop, alias.key)
-    return None
+        hit = next(((i, stop, alias.key) for variant in _genitive_variants(words, language)
+                    for alias in index.get(tuple(variant), ()) if _case_fits(alias, tokens[i:stop], variant)), None)
+        best = hit or best
+        if tuple(words) not in prefixes:
+            break
+    return best
+
+
+@cache
+def _alias_prefixes(reference: Reference) -> frozenset[tuple[str, ...]]:
+    """Every alias's leading words, so that a window stops growing once no alias can fit it."""
+    return frozenset(words[:n] for words in _alias_index(reference) for n in range(1, len(words) + 1))
 
 
 @cache
@@ -317,10 +329,13 @@ def _split_run(run: list[Token], reference: Reference, language: Language) -> li
         current.append(run[i])
         i += 1
     pieces.append((current, None))
-    return [(_clean(p, reference, language), _kind_of(_clean(p, reference, language), language)) for p, _ in pieces]
+    cleaned = [_clean(p, reference, language) for p, _ in pieces]
+    return [(p, _kind_of(p, language)) for p in cleaned]
 
 
 def _title_width(run: list[Token], i: int, language: Language) -> int:
+    if run[i].text.lower() not in _title_words(language)[0]:
+        return 0
     for width in (3, 2, 1):
         phrase = " ".join(t.text.lower() for t in run[i:i + width])
         if len(run[i:i + width]) == width and phrase in language.titles:
@@ -329,7 +344,7 @@ def _title_width(run: list[Token], i: int, language: Language) -> int:
 
 
 def _clean(piece: list[Token], reference: Reference, language: Language) -> list[Token]:
-    title_ends = {title.split()[-1] for title in language.titles}
+    title_ends = _title_ends(language)
     while piece and (piece[0].text.lower() in language.not_names or fold(piece[0].text) in language.not_names
                      or fold(piece[0].text) in reference.demonyms
                      or piece[0].text.lower() in title_ends):
@@ -340,6 +355,22 @@ def _clean(piece: list[Token], reference: Reference, language: Language) -> list
     if fold(" ".join(t.text for t in piece)) in PLACES or any(t.text.lower() in PLACE_WORDS for t in piece):
         return []
     return piece
+
+
+def _title_ends(language: Language) -> frozenset[str]:
+    cache = language.__dict__.setdefault("_patterns", {})
+    if "title-ends" not in cache:
+        cache["title-ends"] = frozenset(title.split()[-1] for title in language.titles)
+    return cache["title-ends"]
+
+
+def _title_words(language: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the titles, and their last words without a dot: a cheap test before the phrases."""
+    cache = language.__dict__.setdefault("_patterns", {})
+    if "title-words" not in cache:
+        cache["title-words"] = (frozenset(title.split()[0] for title in language.titles),
+                                frozenset(title.split()[-1].rstrip(".") for title in language.titles))
+    return cache["title-words"]
 
 
 def _org_kind(piece: list[Token], language: Language) -> str | None:
@@ -365,14 +396,17 @@ def _kind_of(piece: list[Token], language: Language) -> str | None:
     return None
 
 
-def _with_title(text, tokens, mention, mentions, reference, language) -> NameMention:
+def _with_title(text, tokens, position, mention, mentions, reference, language) -> NameMention:
     """Attach the title written before a name ("US Secretary of State", "Chiles president")."""
     if mention.key and not mention.key.startswith("person/") or mention.kind not in (None, "person"):
         return mention
-    at = next((i for i, t in enumerate(tokens) if t.begin == mention.span.begin), None)
+    at = position.get(mention.span.begin)
     if at is None:
         return mention
+    lasts = _title_words(language)[1]
     for gap in (0, 1):
+        if at - gap < 1 or tokens[at - gap - 1].text.lower().rstrip(".") not in lasts:
+            continue  # no title ends just there: skip the phrases
         for width in (3, 2, 1):
             first = at - gap - width
             if first < 0 or (gap and (tokens[at - 1].capitalised or tokens[at - 1].text.lower() in PARTY_CONNECTORS)) \
@@ -388,7 +422,10 @@ def _with_title(text, tokens, mention, mentions, reference, language) -> NameMen
 
 
 def _breaks(between: str) -> bool:
-    return any(mark in between for mark in "\n.:;!?\"“”«»()")
+    return _BREAK.search(between) is not None
+
+
+_BREAK = re.compile(r"[\n.:;!?\"“”«»()]")
 
 
 def _place_before(tokens: list[Token], first: int, mentions: list[NameMention], reference: Reference) -> str | None:

@@ -81,7 +81,7 @@ def _sides(mentions: list[NameMention], reference: Reference) -> dict[str, str]:
 def _side_named(text: str, sentence: Span, figure: Figure, language: Language) -> bool:
     """Whether the sentence has the opposition as its subject ("The opposition says …", "Opposisjonen viser til")."""
     head = " ".join(text[sentence.begin:figure.span.begin].lower().split()[:3])
-    return any(re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), head) for w in language.opposition)
+    return any(w in head and re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), head) for w in language.opposition)
 
 
 def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, language, given, sides) -> str | None:
@@ -151,6 +151,8 @@ def _cues_in_order(lower: str, language: Language, figure_at: int) -> list[str]:
     """The kinds the sentence's cue words name: the nearest before its first figure first, then those after."""
     found = []
     for phrase, kind in language.kinds:
+        if phrase not in lower:  # most sentences hold few cues: skip the regex for the rest
+            continue
         for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lower):
             found.append((match.start() > figure_at, -match.end() if match.start() <= figure_at else match.start(), kind))
     return [kind for _, _, kind in sorted(found)]
@@ -185,7 +187,7 @@ def _opposition_speaks(text, sentence: Span, local, language, reference) -> bool
     """Whether the opposition opens the sentence or is the one it is attributed to."""
     words = text[sentence.begin:sentence.end].lower().split()
     head = " ".join(words[:4])
-    if any(re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), head) for w in language.opposition):
+    if any(w in head and re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), head) for w in language.opposition):
         return True
     actors = [m for m in local if reference.in_category(m.key, "opposition-coalition")
               or reference.in_category(m.key, "opposition-leader") or m.title == "opposition-leader"]

@@ -5,14 +5,16 @@ Council (CNE), Elvis Amoroso").
 
 from __future__ import annotations
 
-import re
-
 from kg.model import Role, Span
 
 from .languages import Language
 from .mentions import NameMention
+from .patterns import cue_pattern
 
 _ORG_KINDS = ("organization/", "party/", "country/")
+#: ``, (the) <title> of (the) `` after a name, and ``<title> of (the) <organisation> (ACRONYM), `` before one.
+_TITLE_OF_AFTER = r",\s+(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?(%s)\s+(?:of|for|i|de|del|til|for)\s+(?:the\s+|la\s+|el\s+)?"
+_TITLE_OF_BEFORE = r"\b(%s)\s+(?:of|for|i|de|del)\s+(?:the\s+|la\s+|el\s+)?(.+?)(?:\s*\([^)]*\))?,\s*$"
 
 
 def extract_roles(text: str, mentions: list[NameMention], language: Language) -> list[Role]:
@@ -35,9 +37,7 @@ def extract_roles(text: str, mentions: list[NameMention], language: Language) ->
 def _apposition_after(text: str, mention: NameMention, mentions: list[NameMention], language: Language) -> Role | None:
     """``<person>, (the) <title> of (the) <organisation>``."""
     window = text[mention.span.end:min(mention.sentence.end, mention.span.end + 120)]
-    titles = "|".join(re.escape(t) for t in sorted(language.titles, key=len, reverse=True) if language.titles[t])
-    match = re.match(r"(?i),\s+(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?(%s)\s+(?:of|for|i|de|del|til|for)\s+"
-                     r"(?:the\s+|la\s+|el\s+)?" % titles, window)
+    match = cue_pattern(language, "titles", _TITLE_OF_AFTER, only_named=True).match(window)
     if not match:
         return None
     org = next((m for m in mentions if m.key.startswith(_ORG_KINDS) and m.span.begin == mention.span.end + match.end()), None)
@@ -59,8 +59,7 @@ def _apposition(text: str, mention: NameMention, mentions: list[NameMention], la
     """``<title> of (the) <organisation> (ACRONYM), <person>``."""
     window_start = max(mention.sentence.begin, mention.span.begin - 120)
     window = text[window_start:mention.span.begin]
-    titles = "|".join(re.escape(t) for t in sorted(language.titles, key=len, reverse=True) if language.titles[t])
-    match = re.search(r"(?i)\b(%s)\s+(?:of|for|i|de|del)\s+(?:the\s+|la\s+|el\s+)?(.+?)(?:\s*\([^)]*\))?,\s*$" % titles, window)
+    match = cue_pattern(language, "titles", _TITLE_OF_BEFORE, only_named=True).search(window)
     if not match:
         return None
     org_begin = window_start + match.start(2)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.model import Span
 
@@ -19,20 +19,19 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*(?=\s)|\n+")
 #: Quotations, which may hold several sentences but never a line break.
 _QUOTATION = re.compile(r"“[^”\n]{1,400}”|\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st sr sra jr gen sen rep prof ca vs no nr pst etc".split())
+#: The combining marks NFKD leaves after a Latin, Greek or Cyrillic letter (accents, cedillas, tildes).
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "Æ": "AE", "Ø": "O", "Å": "A"})
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word with its offsets."""
+class Token(NamedTuple):
+    """One word with its offsets (a tuple: articles hold thousands, made and read in hot loops)."""
 
     text: str
     begin: int
     end: int
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    #: Whether the word opens with a capital letter.
+    capitalised: bool
 
 
 @lru_cache(maxsize=65536)
@@ -44,8 +43,12 @@ def fold(text: str) -> str:
     >>> fold("Støre")
     'store'
     """
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_NORDIC))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
+    if decomposed.isascii():
+        return decomposed.lower()
+    return _COMBINING.sub("", decomposed).lower().replace("’", "'")
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -55,10 +58,17 @@ def split_sentences(text: str) -> list[Span]:
     >>> [t[s.begin:s.end] for s in split_sentences(t)]
     ['Mr Maduro won.', 'He said “we won.”', 'Then', 'New line']
     """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=64)  # every stage of one article asks again: split it once
+def _sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     quotes = [Span(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
     for match in _SENTENCE_END.finditer(text):
+        while quotes and quotes[0].end <= match.end():  # quotations end in text order: drop those passed
+            quotes.pop(0)
         if "\n" not in match.group() and any(q.begin < match.start() and match.end() < q.end for q in quotes):
             continue  # a quotation of several sentences stays in one piece
         if match.group().startswith(".") and _is_abbreviation(text, match.start()):
@@ -68,7 +78,7 @@ def split_sentences(text: str) -> list[Span]:
         _add_stripped(text, start, match.end(), spans)
         start = match.end()
     _add_stripped(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _continues_lowercase(text: str, end: int) -> bool:
@@ -100,18 +110,13 @@ def tokenize(text: str, begin: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     for match in _WORD.finditer(text, begin, stop):
         word, start = match.group(), match.start()
-        if word.endswith(".") and word[:-1].lower() not in _ABBREVIATIONS:
+        if word[-1] == "." and word[:-1].lower() not in _ABBREVIATIONS:
             word = word[:-1]
-        for part_begin, part in _split_possessive(word, start):
-            tokens.append(Token(part, part_begin, part_begin + len(part)))
+        if word.endswith(("'s", "’s")) and len(word) > 2:
+            tokens.append(Token(word[:-2], start, start + len(word) - 2, word[:1].isupper()))
+            start, word = start + len(word) - 2, word[-2:]
+        tokens.append(Token(word, start, start + len(word), word[:1].isupper()))
     return tokens
-
-
-def _split_possessive(word: str, start: int) -> list[tuple[int, str]]:
-    for suffix in ("'s", "’s"):
-        if word.endswith(suffix) and len(word) > 2:
-            return [(start, word[:-2]), (start + len(word) - 2, word[-2:])]
-    return [(start, word)]
 
 
 def photo_credit_spans(text: str, words: tuple[str, ...]) -> list[Span]:
@@ -123,8 +128,12 @@ def photo_credit_spans(text: str, words: tuple[str, ...]) -> list[Span]:
     """
     if not words:
         return []
-    pattern = re.compile(r"\b(?:%s)\s*:[^\n]*" % "|".join(map(re.escape, words)), re.IGNORECASE)
-    return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+    return [Span(m.start(), m.end()) for m in _credit_pattern(words).finditer(text)]
+
+
+@lru_cache(maxsize=16)
+def _credit_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:%s)\s*:[^\n]*" % "|".join(map(re.escape, words)), re.IGNORECASE)
 
 
 def inside(span: Span, spans: list[Span]) -> bool:
