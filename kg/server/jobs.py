@@ -26,6 +26,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] = ()
     max_rows: int = 0
     bindings: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    base_iri: str | None = None  # what relative IRIs in the query resolve against
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def run_query(store: QuadStore, job: QueryJob) -> Answer:
         union_default_graph=job.union_default_graph,
         default_graphs=[None if g == "" else g for g in job.default_graphs],
         named_graphs=job.named_graphs,
+        base_iri=job.base_iri,
     )
     if isinstance(result, Solutions) or isinstance(result, bool):
         form = "SELECT" if isinstance(result, Solutions) else "ASK"

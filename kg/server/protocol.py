@@ -119,6 +119,9 @@ def make_job(sparql: str, params: dict[str, list[str]], request: Request, settin
         default_graphs=tuple(params.get("default-graph-uri", [])),
         named_graphs=tuple(params.get("named-graph-uri", [])),
         max_rows=int(settings["max_rows"]),
+        # A query without BASE resolves relative IRIs against the URI it was retrieved from
+        # (RFC 3986, 5.1.3): the endpoint's URL, without the query string.
+        base_iri=str(request.url.replace(query="")),
     )
 
 
