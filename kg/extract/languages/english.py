@@ -1,0 +1,115 @@
+"""The cue words of English election coverage (see :class:`~kg.extract.languages.model.Language`)."""
+
+from .model import Language
+
+_DAYS_MONTHS_EN = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december"
+)
+
+ENGLISH = Language(
+    code="en",
+    speech_verbs=frozenset(
+        "said says say claimed claims added stated told announced argued insisted warned wrote "
+        "declared alleged tweeted posted asserted asserts noted stressed maintained maintains "
+        "called calls described describes demanded urged affirmed expressed adds suggested predicted voiced "
+        "promised vowed confirmed confirms "
+        "saying claiming calling describing adding arguing insisting warning voicing".split()
+    ),
+    quote_verbs=frozenset("called calls described describes demanded urged expressed voiced voicing calling".split()),
+    according_to=("according to",),
+    titles={
+        "president": "president", "vice president": "vice-president", "prime minister": "prime-minister",
+        "foreign minister": "foreign-minister", "minister": "minister", "secretary of state": "secretary-of-state",
+        "secretary-general": "secretary-general", "secretary general": "secretary-general",
+        "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+        "head": "head", "chairman": "head", "chairwoman": "head", "chair": "head", "director": "head",
+        "leader": "leader", "opposition leader": "opposition-leader", "candidate": "candidate",
+        "presidential candidate": "candidate", "opposition candidate": "candidate", "rival": "candidate",
+        "senator": "senator", "governor": "governor", "mayor": "mayor", "ambassador": "ambassador",
+        "attorney general": "attorney-general", "chancellor": "chancellor", "king": "head-of-state",
+        "mr": "", "mrs": "", "ms": "", "dr": "", "sen.": "senator", "gen.": "general", "general": "general",
+        "analyst": "analyst", "professor": "professor", "lawmaker": "legislator", "deputy": "legislator",
+        "dictator": "",
+    },
+    org_heads={
+        "council": "government-organization", "commission": "government-organization",
+        "ministry": "government-organization", "court": "government-organization",
+        "tribunal": "government-organization", "department": "government-organization",
+        "office": "government-organization", "assembly": "government-organization",
+        "service": "government-organization", "directorate": "government-organization",
+        "parliament": "government-organization", "congress": "government-organization",
+        "senate": "government-organization", "agency": "organization", "institute": "organization",
+        "research": "organization", "foundation": "organization", "center": "organization",
+        "centre": "organization", "bank": "organization", "union": "organization",
+        "organization": "organization", "organisation": "organization", "association": "organization",
+        "group": "organization", "network": "organization", "press": "organization", "news": "organization",
+        "times": "organization", "post": "organization", "polling": "organization", "consulting": "organization",
+        "party": "party", "alliance": "party", "coalition": "party", "platform": "party", "front": "party",
+        "movement": "party",
+    },
+    percent_words=("%", "per cent", "percent", "pct"),
+    bounds={
+        "more than": "more-than", "over": "more-than", "above": "more-than", "upwards of": "more-than",
+        "less than": "less-than", "under": "less-than", "below": "less-than", "fewer than": "less-than",
+        "at least": "at-least", "at most": "at-most", "up to": "at-most", "no more than": "at-most",
+        "about": "about", "around": "about", "almost": "about", "nearly": "about", "roughly": "about",
+        "approximately": "about", "some": "about", "close to": "about", "just over": "more-than",
+        "just under": "less-than",
+    },
+    counted=("counted", "tallied", "processed", "reported", "of polling stations", "of the polling stations",
+             "of precincts", "of voting stations", "of the tally sheets", "of tally sheets", "of the vote counted",
+             "of the votes counted", "of ballots counted", "of returns"),
+    not_shares=("turnout", "participation", "percentage point", "points", "threshold", "inflation", "led by",
+                "lead of", "lead by",
+                "approval", "of the population", "of venezuelans", "of the electorate", "margin",
+                "growth", "interest", "unemployment", "abstention", "of voters turned out"),
+    kinds=(
+        ("exit poll", "exit-poll"), ("exit-poll", "exit-poll"), ("quick count", "exit-poll"),
+        ("opinion poll", "opinion-poll"), ("poll", "opinion-poll"), ("polls", "opinion-poll"),
+        ("survey", "opinion-poll"), ("surveys", "opinion-poll"),
+        ("opposition's tally", "opposition-tally"), ("opposition's count", "opposition-tally"),
+        ("according to the opposition", "opposition-tally"), ("opposition says", "opposition-tally"),
+        ("opposition said", "opposition-tally"), ("opposition claims", "opposition-tally"),
+        ("official results", "official"), ("official result", "official"), ("electoral council", "official"),
+        ("electoral authority", "official"), ("electoral commission", "official"), ("election commission", "official"),
+        ("electoral body", "official"), ("partial results", "official"), ("declared", "official"),
+        ("bulletin", "official"), ("proclaimed", "official"), ("official", "official"), ("officially", "official"),
+        ("first round", "official"), ("first-round", "official"), ("official count", "official"),
+    ),
+    share_for=("for",),
+    rival=("rival", "challenger", "opponent"),
+    opposition=("the opposition", "opposition"),
+    elections={
+        "presidential election": "presidential", "presidential elections": "presidential",
+        "presidential vote": "presidential", "presidential race": "presidential",
+        "parliamentary election": "parliamentary", "parliamentary elections": "parliamentary",
+        "legislative election": "parliamentary", "legislative elections": "parliamentary",
+        "general election": "general", "election": "", "elections": "", "vote": "", "poll": "",
+    },
+    not_names=frozenset(
+        ("the a an in on at of for to and but however meanwhile while after before following "
+         "this that these those it its he she they we his her their our there here when where "
+         "as if by from with without under over despite since during then also even many some "
+         "most more several both all no not yet so mr mrs ms opposition sources source read "
+         "president secretary " + _DAYS_MONTHS_EN).split()
+    ),
+    photo_credit=("photo", "picture", "image", "credit", "photograph"),
+    pronouns=frozenset("he she".split()),
+    complementizers=("that",),
+    org_words=frozenset("national electoral federal supreme superior international republic".split()),
+    electoral_words=("electoral", "election commission", "elections commission"),
+    place_words=frozenset("street avenue square road boulevard plaza city province district".split()),
+    bodies={"foreign ministry": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
+            "foreign office": "Foreign Ministry", "state department": "Foreign Ministry",
+            "electoral council": "Electoral Council", "electoral commission": "Electoral Council",
+            "electoral authority": "Electoral Council", "supreme court": "Supreme Court", "highest court": "Supreme Court"},
+    passive=frozenset("is was were been be being are".split()),
+    concepts={
+        "concerns": "concern", "concerned": "concern", "worried": "concern", "outcome": "result",
+        "results": "result", "triumph": "victory", "win": "victory", "won": "victory", "votes": "vote",
+        "ballots": "vote", "transparent": "transparency", "recognize": "recognise", "recognition": "recognise",
+        "believe": "believe", "hard": "difficult", "difficult": "difficult", "peace": "peace",
+        "stability": "stability", "fraud": "fraud", "people": "people", "reflect": "reflect",
+    },
+)

@@ -1,0 +1,74 @@
+"""The shape of a language's cue tables: what each group of words signals to the extractor.
+
+Every table holds lowercase, accent-bearing words as they are written; the matchers fold case
+(and, for names, accents) themselves. A phrase may span several words. Nothing here is specific
+to one election or one outlet: these are the words election coverage uses in general.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Language:
+    """The cue words of one language, grouped by what they signal."""
+
+    code: str
+    #: Verbs that introduce speech, in the forms news prose uses.
+    speech_verbs: frozenset[str]
+    #: Speech verbs that introduce only quotations, never reported speech ("called it “…”").
+    quote_verbs: frozenset[str]
+    #: Phrases that attribute a statement to what follows them ("according to X").
+    according_to: tuple[str, ...]
+    #: Words that make a capitalised name after them a person, with the role they state.
+    titles: dict[str, str]
+    #: Words that end or open an organisation's name, with the kind they give it.
+    org_heads: dict[str, str]
+    #: How percentages are written after the number.
+    percent_words: tuple[str, ...]
+    #: Bound words before a figure and the bound they state.
+    bounds: dict[str, str]
+    #: Words after a percentage that make it a share of ballots counted, not a vote share.
+    counted: tuple[str, ...]
+    #: Words near a percentage that make it something other than a vote share.
+    not_shares: tuple[str, ...]
+    #: Words in a sentence that say which kind of figure it reports, strongest first.
+    kinds: tuple[tuple[str, str], ...]
+    #: Prepositions between a figure and the candidate it belongs to ("44% for X").
+    share_for: tuple[str, ...]
+    #: Words that refer to the other main candidate ("his main rival").
+    rival: tuple[str, ...]
+    #: Words that name the opposition as a side.
+    opposition: tuple[str, ...]
+    #: Election words and the election type they name.
+    elections: dict[str, str]
+    #: Capitalised words that never start a name: function words, days, months.
+    not_names: frozenset[str]
+    #: Words that open a photo credit.
+    photo_credit: tuple[str, ...] = ("foto", "photo")
+    #: Third-person pronouns that refer back to the last person named.
+    pronouns: frozenset[str] = field(default_factory=frozenset)
+    #: Words for "that" after a speech verb, dropped from reported speech.
+    complementizers: tuple[str, ...] = ()
+    #: Forms of "to be" that make a following speech verb passive ("is widely described as").
+    passive: frozenset[str] = frozenset()
+    #: Content words mapped to a shared English concept, so a statement can be recognised across
+    #: languages ("alvorlig bekymret" ~ "serious concerns"); English synonyms map here too.
+    concepts: dict[str, str] = field(default_factory=dict)
+    #: Lowercase names of a country's government bodies ("Brazil's foreign ministry") and the
+    #: English name their key is minted from, together with the country's.
+    bodies: dict[str, str] = field(default_factory=dict)
+    #: Words that make a capitalised name an organisation's ("National", "Electoral", "Supremo").
+    org_words: frozenset[str] = frozenset()
+    #: Words in or just before an organisation's name that make it an electoral authority.
+    electoral_words: tuple[str, ...] = ()
+    #: Words that make a capitalised name a place ("Avenida Paulista"), which is never an entity.
+    place_words: frozenset[str] = frozenset()
+    #: Whether a verb may go without its subject ("«…», dijo en su búnker"): the speaker is then the
+    #: person the text is about.
+    pro_drop: bool = False
+    #: Whether a genitive is written by gluing an s to the name ("USAs", "Maduros").
+    genitive_s: bool = False
+
+

@@ -1,0 +1,100 @@
+"""The cue words of Norwegian bokmål election coverage (see :class:`~kg.extract.languages.model.Language`)."""
+
+from .model import Language
+
+_DAYS_MONTHS_NB = (
+    "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar mars april mai juni juli "
+    "august september oktober november desember"
+)
+
+NORWEGIAN = Language(
+    code="nb",
+    speech_verbs=frozenset(
+        "sa sier hevdet hevder uttalte uttaler skrev skriver advarte advarer mener mente understreket "
+        "understreker kalte kaller opplyser opplyste påsto påstår erklærte erklærer "
+        "krever krevde svarte svarer gjentok truet antydet lovet bekrefter bekreftet".split()
+    ),
+    quote_verbs=frozenset("kalte kaller krever krevde".split()),
+    according_to=("ifølge", "i følge"),
+    titles={
+        "president": "president", "presidenten": "president", "statsminister": "prime-minister",
+        "utenriksminister": "foreign-minister", "utenriksministeren": "foreign-minister",
+        "minister": "minister", "statsråd": "minister", "talsperson": "spokesperson",
+        "talsmann": "spokesperson", "talskvinne": "spokesperson", "pressetalsperson": "spokesperson",
+        "leder": "head", "lederen": "head", "sjef": "head", "opposisjonsleder": "opposition-leader",
+        "opposisjonslederen": "opposition-leader", "kandidat": "candidate", "presidentkandidat": "candidate",
+        "presidentkandidaten": "candidate", "opposisjonskandidat": "candidate", "ambassadør": "ambassador",
+        "generalsekretær": "secretary-general", "ordfører": "mayor", "senator": "senator",
+        "visepresident": "vice-president", "forsker": "analyst", "professor": "professor",
+    },
+    org_heads={
+        "rådet": "government-organization", "råd": "government-organization",
+        "kommisjon": "government-organization", "kommisjonen": "government-organization",
+        "departement": "government-organization", "departementet": "government-organization",
+        "domstol": "government-organization", "domstolen": "government-organization",
+        "høyesterett": "government-organization", "nasjonalforsamlingen": "government-organization",
+        "valgdomstolen": "government-organization", "valgmyndigheten": "government-organization",
+        "institutt": "organization", "instituttet": "organization", "byrå": "organization",
+        "byrået": "organization", "stiftelse": "organization", "senteret": "organization",
+        "parti": "party", "partiet": "party", "plattformen": "party", "koalisjonen": "party",
+        "alliansen": "party", "fronten": "party", "bevegelsen": "party",
+    },
+    percent_words=("%", "prosent", "pst.", "pst"),
+    bounds={
+        "mer enn": "more-than", "over": "more-than", "drøyt": "more-than", "i overkant av": "more-than",
+        "mindre enn": "less-than", "under": "less-than", "i underkant av": "less-than",
+        "minst": "at-least", "maksimalt": "at-most", "opptil": "at-most", "inntil": "at-most",
+        "nesten": "about", "omtrent": "about", "cirka": "about", "ca.": "about", "rundt": "about",
+        "om lag": "about", "snaut": "about",
+    },
+    counted=("opptalt", "talt opp", "telt", "opptelt", "av stemmene talt", "av valglokalene", "var talt",
+             "er talt", "ble talt",
+             "av stemmelokalene", "av valgkretsene", "av protokollene"),
+    not_shares=("valgdeltakelse", "valgdeltagelse", "deltakelse", "prosentpoeng", "poeng", "sperregrense",
+                "ledet med", "ledelse på", "forsprang",
+                "inflasjon", "av befolkningen", "oppslutning om regjeringen", "ledighet", "rente"),
+    kinds=(
+        ("valgdagsmåling", "exit-poll"), ("valgdagsmålinger", "exit-poll"), ("exit poll", "exit-poll"),
+        ("meningsmåling", "opinion-poll"), ("meningsmålinger", "opinion-poll"), ("meningsmålingene", "opinion-poll"),
+        ("valgmåling", "opinion-poll"), ("valgmålinger", "opinion-poll"), ("måling", "opinion-poll"),
+        ("målinger", "opinion-poll"), ("undersøkelse", "opinion-poll"),
+        ("opposisjonens opptelling", "opposition-tally"), ("ifølge opposisjonen", "opposition-tally"),
+        ("opposisjonen sier", "opposition-tally"), ("opposisjonen hevder", "opposition-tally"),
+        ("valgmyndighetene", "official"), ("valgrådet", "official"), ("valgkommisjonen", "official"),
+        ("offisielle", "official"), ("offisielt", "official"), ("valgresultatet", "official"),
+        ("foreløpige resultater", "official"), ("første runde", "official"), ("første valgomgang", "official"),
+    ),
+    share_for=("for", "til"),
+    rival=("rival", "rivalen", "motkandidat", "motkandidaten", "utfordrer", "utfordreren"),
+    opposition=("opposisjonen",),
+    elections={
+        "presidentvalget": "presidential", "presidentvalg": "presidential", "stortingsvalget": "parliamentary",
+        "parlamentsvalget": "parliamentary", "parlamentsvalg": "parliamentary", "valget": "", "valg": "",
+    },
+    not_names=frozenset(
+        ("den det de en et ei i på av for til og men som når etter før under over med uten mens "
+         "han hun hans hennes deres vi dette disse her der så også likevel imidlertid ifølge "
+         "les kilder kilde foto opposisjonen nå om " + _DAYS_MONTHS_NB).split()
+    ),
+    photo_credit=("foto", "bilde", "fotograf"),
+    pronouns=frozenset("han hun".split()),
+    complementizers=("at",),
+    genitive_s=True,
+    org_words=frozenset("nasjonale nasjonal føderale høyeste internasjonale".split()),
+    electoral_words=("valg",),
+    place_words=frozenset("gate gata gaten plass plassen torg torget".split()),
+    bodies={"utenriksdepartement": "Foreign Ministry", "utenriksdepartementet": "Foreign Ministry",
+            "utenriksministeriet": "Foreign Ministry", "valgråd": "Electoral Council", "valgrådet": "Electoral Council",
+            "valgkommisjon": "Electoral Council", "valgmyndigheter": "Electoral Council",
+            "valgmyndighetene": "Electoral Council", "høyesterett": "Supreme Court"},
+    passive=frozenset("blir ble er var vært".split()),
+    concepts={
+        "alvorlig": "serious", "alvorlige": "serious", "bekymret": "concern", "bekymring": "concern",
+        "valgresultatet": "result", "resultatet": "result", "resultat": "result", "utfallet": "result",
+        "seier": "victory", "seieren": "victory", "vant": "victory", "vunnet": "victory", "fred": "peace",
+        "stabilitet": "stability", "åpenhet": "transparency", "transparent": "transparency",
+        "anerkjenne": "recognise", "vanskelig": "difficult", "tro": "believe", "folket": "people",
+        "stemmene": "vote", "stemme": "vote", "stemmer": "vote", "viljen": "will", "vilje": "will",
+        "juks": "fraud", "valgfusk": "fraud", "gjenspeiler": "reflect", "riktig": "reflect",
+    },
+)

@@ -1,0 +1,108 @@
+"""The cue words of Spanish election coverage (see :class:`~kg.extract.languages.model.Language`)."""
+
+from .model import Language
+
+_DAYS_MONTHS_ES = (
+    "lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio "
+    "julio agosto septiembre setiembre octubre noviembre diciembre"
+)
+
+SPANISH = Language(
+    code="es",
+    speech_verbs=frozenset(
+        "dijo dice afirmó afirma aseguró asegura declaró declara señaló señala indicó indica añadió "
+        "agregó sostuvo sostiene denunció denuncia advirtió advierte manifestó expresó escribió "
+        "calificó califica explicó anunció anuncia reclamó reclama exigió exige subrayó amenazó sugirió "
+        "prometió confirmó confirma proclamó admitió reconoció".split()
+    ),
+    quote_verbs=frozenset("calificó califica exigió exige reclamó reclama".split()),
+    according_to=("según", "de acuerdo con", "de acuerdo a"),
+    titles={
+        "presidente": "president", "presidenta": "president", "mandatario": "president", "mandataria": "president",
+        "canciller": "foreign-minister", "ministro": "minister", "ministra": "minister",
+        "ministro de exteriores": "foreign-minister", "secretario de estado": "secretary-of-state",
+        "portavoz": "spokesperson", "vocero": "spokesperson", "vocera": "spokesperson",
+        "jefe": "head", "jefa": "head", "director": "head", "directora": "head", "titular": "head",
+        "líder": "leader", "dirigente": "leader", "líder opositora": "opposition-leader",
+        "líder opositor": "opposition-leader", "candidato": "candidate", "candidata": "candidate",
+        "aspirante": "candidate", "rival": "candidate", "secretario general": "secretary-general",
+        "embajador": "ambassador", "senador": "senator", "senadora": "senator", "alcalde": "mayor",
+        "diputado": "legislator", "diputada": "legislator", "fiscal general": "attorney-general",
+        "vicepresidente": "vice-president", "vicepresidenta": "vice-president", "analista": "analyst",
+        "dictador": "",
+    },
+    org_heads={
+        "consejo": "government-organization", "comisión": "government-organization",
+        "ministerio": "government-organization", "tribunal": "government-organization",
+        "corte": "government-organization", "cancillería": "government-organization",
+        "asamblea": "government-organization", "congreso": "government-organization",
+        "registraduría": "government-organization", "dirección": "government-organization",
+        "servicio": "government-organization", "instituto nacional": "government-organization",
+        "instituto": "organization", "agencia": "organization", "fundación": "organization",
+        "centro": "organization", "observatorio": "organization", "encuestadora": "organization",
+        "partido": "party", "alianza": "party", "coalición": "party", "plataforma": "party",
+        "frente": "party", "movimiento": "party", "unidad": "party", "foro": "organization", "red": "organization",
+    },
+    percent_words=("%", "por ciento"),
+    bounds={
+        "más de": "more-than", "más del": "more-than", "por encima de": "more-than", "por encima del": "more-than",
+        "menos de": "less-than", "menos del": "less-than", "por debajo de": "less-than", "por debajo del": "less-than",
+        "al menos": "at-least", "por lo menos": "at-least", "como mínimo": "at-least",
+        "hasta": "at-most", "como máximo": "at-most",
+        "casi": "about", "cerca de": "about", "cerca del": "about", "alrededor de": "about",
+        "alrededor del": "about", "aproximadamente": "about", "unos": "about", "en torno al": "about",
+    },
+    counted=("escrutados", "escrutadas", "escrutado", "contabilizados", "contabilizadas", "computados",
+             "transmitidas", "transmitidos", "contadas", "contados",
+             "procesados", "procesadas", "de las actas", "de las mesas", "de los centros"),
+    not_shares=("participación", "abstención", "puntos", "punto porcentual", "umbral", "inflación",
+                "ventaja de", "ventaja del",
+                "de la población", "aprobación", "desempleo"),
+    kinds=(
+        ("boca de urna", "exit-poll"), ("a pie de urna", "exit-poll"), ("conteo rápido", "exit-poll"),
+        ("exit poll", "exit-poll"), ("encuesta", "opinion-poll"), ("encuestas", "opinion-poll"),
+        ("sondeo", "opinion-poll"), ("sondeos", "opinion-poll"), ("encuestadora", "opinion-poll"),
+        ("según la oposición", "opposition-tally"), ("la oposición asegura", "opposition-tally"),
+        ("la oposición afirma", "opposition-tally"), ("la oposición dice", "opposition-tally"), ("boletín", "official"), ("resultados oficiales", "official"),
+        ("consejo nacional electoral", "official"), ("cne", "official"), ("autoridad electoral", "official"),
+        ("órgano electoral", "official"), ("tribunal electoral", "official"), ("proclamó", "official"),
+        ("oficial", "official"), ("oficiales", "official"), ("escrutinio oficial", "official"),
+        ("primera vuelta", "official"), ("cómputo", "official"), ("escrutinio", "official"),
+    ),
+    share_for=("para", "a favor de", "de", "del", "de la"),
+    rival=("rival", "contrincante", "adversario", "contendiente"),
+    opposition=("la oposición", "oposición"),
+    elections={
+        "elección presidencial": "presidential", "elecciones presidenciales": "presidential",
+        "presidenciales": "presidential", "elecciones legislativas": "parliamentary",
+        "elecciones parlamentarias": "parliamentary", "elecciones generales": "general",
+        "elección": "", "elecciones": "", "comicios": "", "votación": "",
+    },
+    not_names=frozenset(
+        ("el la los las un una unos unas en de del al por para con sin y o pero sin embargo "
+         "mientras tras antes después este esta estos estas ese esa su sus lo le les se que "
+         "cuando donde como si también aunque según fuentes fuente foto oposición "
+         + _DAYS_MONTHS_ES).split()
+    ),
+    photo_credit=("foto", "fotografía", "imagen"),
+    pronouns=frozenset("él ella".split()),
+    complementizers=("que",),
+    org_words=frozenset("nacional electoral federal supremo suprema superior internacional registraduría "
+                        "república".split()),
+    electoral_words=("electoral", "registraduría", "elecciones"),
+    place_words=frozenset("avenida calle plaza paseo ciudad provincia barrio".split()),
+    pro_drop=True,
+    bodies={"cancillería": "Foreign Ministry", "ministerio de exteriores": "Foreign Ministry",
+            "ministerio de relaciones exteriores": "Foreign Ministry", "ministerio de asuntos exteriores": "Foreign Ministry",
+            "consejo electoral": "Electoral Council", "autoridad electoral": "Electoral Council",
+            "tribunal supremo": "Supreme Court", "corte suprema": "Supreme Court"},
+    passive=frozenset("es fue son fueron sido era".split()),
+    concepts={
+        "graves": "serious", "serias": "serious", "preocupación": "concern", "preocupaciones": "concern",
+        "resultado": "result", "resultados": "result", "triunfo": "victory", "victoria": "victory",
+        "ganamos": "victory", "paz": "peace", "estabilidad": "stability", "transparencia": "transparency",
+        "reconocer": "recognise", "difícil": "difficult", "creer": "believe", "pueblo": "people",
+        "votos": "vote", "voto": "vote", "voluntad": "will", "fraude": "fraud", "refleja": "reflect",
+        "reflejan": "reflect", "venezolano": "venezuelan",
+    },
+)
