@@ -84,6 +84,7 @@ def run_size(n: int, args: argparse.Namespace, log) -> dict:
             log(f"[{n}] starting {name}")
             servers[name] = start_server(name, dataset, work, limit_s=args.server_limit)
             log(f"[{n}] {name} ready ({servers[name].prepare_s + servers[name].ready_s:.1f} s)")
+        size["load_average_before_latency"] = os.getloadavg()  # other work on the machine skews all three
         log(f"[{n}] latency: {args.reps} runs of {len(queries)} queries on {', '.join(servers)}")
         size["latency"] = measure_latency(servers, queries, reps=args.reps, timeout_s=args.query_timeout,
                                           budget_s=args.query_budget, log=log)

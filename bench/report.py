@@ -164,3 +164,36 @@ def memory_growth(results: dict) -> list[str]:
     data, memory = b1["quads"] / b0["quads"], b1["peak_rss_mib"] / b0["peak_rss_mib"]
     verdict = "no faster than the data" if memory <= data else "**faster than the data**"
     return [f"Build memory from {n0:,} to {n1:,} articles: data x{data:.1f}, peak RSS x{memory:.1f} ({verdict}).", ""]
+
+
+def merge(paths: list) -> dict:
+    """One results document from several runs (e.g. one per size): the first's machine, all sizes."""
+    import json
+    from pathlib import Path
+
+    runs = [json.loads(Path(p).read_text()) for p in paths]
+    merged = {**runs[0], "sizes": {}}
+    for run in runs:
+        merged["sizes"].update(run["sizes"])
+    merged["runs"] = [{"started": r["started"], "kg_commit": r["kg_commit"], "settings": r["settings"],
+                       "sizes": list(r["sizes"])} for r in runs]
+    return merged
+
+
+if __name__ == "__main__":
+    import argparse
+    import json
+    import sys
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m bench.report", description="Print the table of results files.")
+    parser.add_argument("results", nargs="+", type=Path, help="JSON files written by python -m bench")
+    parser.add_argument("-o", "--output", type=Path, help="also write the merged results as JSON here")
+    args = parser.parse_args()
+    results = merge(args.results)
+    for size in results["sizes"].values():
+        size["bars"] = check_bars(size)
+    if args.output:
+        args.output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    print(render(results))
+    sys.exit(0)
