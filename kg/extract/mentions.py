@@ -20,6 +20,7 @@ from kg.iris import slugify
 from kg.model import Article, Span
 
 from .languages import LANGUAGES, Language
+from .organisations import apply_acronyms, is_party_name, join_org_runs
 from .places import PLACES
 from .reference import Reference, labels_of
 from .text import Token, fold, inside, photo_credit_spans, sentence_of, split_sentences, tokenize
@@ -87,6 +88,7 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
                                                and c.span != m.span for c in candidates)] + candidates
     position = {t.begin: i for i, t in enumerate(tokens)}
     mentions = [_with_title(text, tokens, position, m, mentions, reference, language) for m in mentions]
+    mentions = apply_acronyms(text, sorted(mentions, key=lambda m: (m.span.begin, m.span.end)))
     return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
 
 
@@ -237,7 +239,7 @@ def _country_after(text: str, end: int, known: list[NameMention]) -> str | None:
 def _find_candidates(text, tokens, used, sentences, reference, language, known) -> list[NameMention]:
     mentions: list[NameMention] = []
     position = {t.begin: i for i, t in enumerate(tokens)}
-    for run in _capitalised_runs(text, tokens, used):
+    for run in join_org_runs(text, tokens, _capitalised_runs(text, tokens, used), position, language):
         noun = _noun_before(text, tokens, position[run[0].begin], language)
         if noun:
             run = _extend_name(text, tokens, position[run[0].begin], used)
@@ -250,12 +252,20 @@ def _find_candidates(text, tokens, used, sentences, reference, language, known) 
             # "China's Foreign Ministry" and "Venezuela's Foreign Ministry" are two bodies.
             place = _place_before(tokens, position[begin], known, reference) if kind == "government-organization" else None
             category = _electoral(text, begin, end, noun, language) if kind in _ORG_KINDS else None
+            if kind is None and len(piece) == 1 and _pollster_before(text, begin, language):
+                kind, category = "organization", "polling-firm"
             mentions.append(NameMention(text[begin:end], Span(begin, end), sentence_of(begin, sentences),
                                         kind=kind, place=place, category=category))
     return mentions
 
 
 _ORG_KINDS = ("organization", "government-organization", "party")
+
+
+def _pollster_before(text: str, begin: int, language: Language) -> bool:
+    """Whether a one-word name follows the words that name a poll's maker ("a survey by Taloustutkimus")."""
+    before = text[max(0, begin - 30):begin].lower()
+    return any(before.endswith(" " + cue + " ") or before == cue + " " for cue in language.pollster_before)
 #: Street and town words of every language: a Spanish street name turns up in English text too.
 PLACE_WORDS = frozenset(w for language in LANGUAGES.values() for w in language.place_words)
 
@@ -264,8 +274,13 @@ def _noun_before(text: str, tokens: list[Token], at: int, language: Language) ->
     """A lowercase organisation word just before a name ("the coalition X", "valgdomstolen TSE")."""
     if at == 0 or text[tokens[at - 1].end:tokens[at].begin] != " ":
         return None
-    word = tokens[at - 1].text
-    return word if word.islower() and word in language.org_heads else None
+    head = tokens[at - 1].text.rsplit("-", 1)[-1]  # "TV-kanalen France 2": the compound's head counts
+    if not head.islower():
+        return None
+    if head in language.org_heads:
+        return head
+    # A compound ending in an organisation word: "samarbeidsorganisasjonen Ecowas".
+    return next((h for h in language.org_heads if len(h) >= 6 and head.endswith(h)), None)
 
 
 def _extend_name(text: str, tokens: list[Token], at: int, used: set[int]) -> list[Token]:
@@ -375,8 +390,12 @@ def _title_words(language: Language) -> tuple[frozenset[str], frozenset[str]]:
 
 def _org_kind(piece: list[Token], language: Language) -> str | None:
     for token in reversed(piece):
-        if token.text.lower() in language.org_heads:
-            return language.org_heads[token.text.lower()]
+        word = token.text.lower()
+        if word in language.org_heads:
+            return language.org_heads[word]
+        # A compound's head after a hyphen: "Diop-universitetet", "TV-kanalen".
+        if "-" in word and word.rsplit("-", 1)[1] in language.org_heads:
+            return language.org_heads[word.rsplit("-", 1)[1]]
     return None
 
 
@@ -384,8 +403,10 @@ def _kind_of(piece: list[Token], language: Language) -> str | None:
     if not piece:
         return None
     org = _org_kind(piece, language)
-    if org and len(piece) >= 2:
+    if org and (len(piece) >= 2 or "-" in piece[0].text):
         return org
+    if is_party_name([t.text for t in piece if t.capitalised]):
+        return "party"
     if len(piece) >= 2 and any(t.text.lower() in language.org_words for t in piece):
         return "government-organization"
     words = [t for t in piece if t.capitalised]

@@ -46,7 +46,10 @@ ENGLISH = Language(
         "group": "organization", "network": "organization", "press": "organization", "news": "organization",
         "times": "organization", "post": "organization", "polling": "organization", "consulting": "organization",
         "party": "party", "alliance": "party", "coalition": "party", "platform": "party", "front": "party",
-        "movement": "party",
+        "movement": "party", "university": "organization", "jury": "government-organization",
+        "community": "organization", "broadcaster": "organization", "channel": "organization",
+        "newspaper": "organization", "tv": "organization", "radio": "organization", "television": "organization",
+        "pollster": "organization", "daily": "organization",
     },
     percent_words=("%", "per cent", "percent", "pct"),
     bounds={
@@ -104,6 +107,14 @@ ENGLISH = Language(
             "foreign office": "Foreign Ministry", "state department": "Foreign Ministry",
             "electoral council": "Electoral Council", "electoral commission": "Electoral Council",
             "electoral authority": "Electoral Council", "supreme court": "Supreme Court", "highest court": "Supreme Court"},
+    org_links=frozenset({"of", "of the", "for", "for the", "on"}),
+    party_words=frozenset(
+        "democratic democrats republican republicans labour labor conservative conservatives liberal liberals "
+        "socialist socialists green greens progressive popular freedom solidarity renewal nationalist communist "
+        "rally league force forward reform citizens patriots independence".split()
+    ),
+    pollster_before=("poll by", "survey by", "carried out by", "conducted by", "pollster", "polling firm",
+                     "exit poll by", "quick count by", "projection by", "projections by", "poll from"),
     passive=frozenset("is was were been be being are".split()),
     concepts={
         "concerns": "concern", "concerned": "concern", "worried": "concern", "outcome": "result",

@@ -70,5 +70,11 @@ class Language:
     pro_drop: bool = False
     #: Whether a genitive is written by gluing an s to the name ("USAs", "Maduros").
     genitive_s: bool = False
+    #: Lowercase words that join two parts of one organisation's name ("Ministry of Justice").
+    org_links: frozenset[str] = frozenset()
+    #: Political words that make a name of two or more capitalised words a party's ("Fuerza Popular").
+    party_words: frozenset[str] = frozenset()
+    #: Words just before a one-word name that make it the firm behind a poll ("a survey by Taloustutkimus").
+    pollster_before: tuple[str, ...] = ()
 
 

@@ -37,7 +37,9 @@ NORWEGIAN = Language(
         "institutt": "organization", "instituttet": "organization", "byrå": "organization",
         "byrået": "organization", "stiftelse": "organization", "senteret": "organization",
         "parti": "party", "partiet": "party", "plattformen": "party", "koalisjonen": "party",
-        "alliansen": "party", "fronten": "party", "bevegelsen": "party",
+        "alliansen": "party", "fronten": "party", "bevegelsen": "party", "universitetet": "organization",
+        "universitet": "organization", "kanalen": "organization", "avisen": "organization",
+        "kringkasteren": "organization", "organisasjonen": "organization",
     },
     percent_words=("%", "prosent", "pst.", "pst"),
     bounds={
@@ -87,6 +89,13 @@ NORWEGIAN = Language(
             "utenriksministeriet": "Foreign Ministry", "valgråd": "Electoral Council", "valgrådet": "Electoral Council",
             "valgkommisjon": "Electoral Council", "valgmyndigheter": "Electoral Council",
             "valgmyndighetene": "Electoral Council", "høyesterett": "Supreme Court"},
+    org_links=frozenset({"for", "i"}),
+    party_words=frozenset(
+        "arbeiderparti arbeiderpartiet høyre venstre fremskrittspartiet sosialistisk sosialistiske demokratene "
+        "samling fronten folkeparti folkepartiet nasjonal nasjonale republikanerne demokratiske grønne".split()
+    ),
+    pollster_before=("måling fra", "målingen fra", "måling utført av", "utført av", "prognose fra",
+                     "prognosen fra", "valgdagsmåling fra", "gjennomført av", "byrået"),
     passive=frozenset("blir ble er var vært".split()),
     concepts={
         "alvorlig": "serious", "alvorlige": "serious", "bekymret": "concern", "bekymring": "concern",

@@ -42,6 +42,9 @@ SPANISH = Language(
         "centro": "organization", "observatorio": "organization", "encuestadora": "organization",
         "partido": "party", "alianza": "party", "coalición": "party", "plataforma": "party",
         "frente": "party", "movimiento": "party", "unidad": "party", "foro": "organization", "red": "organization",
+        "universidad": "organization", "canal": "organization", "diario": "organization", "periódico": "organization",
+        "cadena": "organization", "televisora": "organization", "jurado": "government-organization",
+        "oficina": "government-organization", "organización": "organization",
     },
     percent_words=("%", "por ciento"),
     bounds={
@@ -96,6 +99,15 @@ SPANISH = Language(
             "ministerio de relaciones exteriores": "Foreign Ministry", "ministerio de asuntos exteriores": "Foreign Ministry",
             "consejo electoral": "Electoral Council", "autoridad electoral": "Electoral Council",
             "tribunal supremo": "Supreme Court", "corte suprema": "Supreme Court"},
+    org_links=frozenset({"de", "del", "de la", "de los", "de las", "para", "para la", "para el"}),
+    party_words=frozenset(
+        "fuerza libre popular frente movimiento partido alianza unidad revolución renovación cambio nueva "
+        "nuevo democrático democrática socialista liberal conservador republicano republicana ciudadana "
+        "ciudadano ciudadanos comunidad acción poder compromiso unión solidaridad patria "
+        "progreso podemos juntos colorado socialismo".split()
+    ),
+    pollster_before=("sondeo de", "encuesta de", "encuestadora", "la encuestadora", "la firma", "conteo rápido de",
+                     "boca de urna de", "realizada por", "realizado por", "elaborado por", "elaborada por"),
     passive=frozenset("es fue son fueron sido era".split()),
     concepts={
         "graves": "serious", "serias": "serious", "preocupación": "concern", "preocupaciones": "concern",

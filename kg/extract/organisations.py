@@ -1,0 +1,100 @@
+"""Organisation and party names beyond one run of capitals: "X of Y", "Name (ACRONYM)", party words.
+
+Three general habits of news prose:
+
+- an organisation's name often holds a lowercase link word: "National Office of Electoral
+  Processes", "Ministry of Justice", "Organización de los Estados Americanos", "Taiwan People's
+  Party". Two runs of capitals are one name when the first holds an organisation word and the
+  language's link words stand between them (or a genitive before a word like "Party");
+- a name is followed by its acronym in brackets the first time ("Democratic Progressive Party
+  (DPP)"); every use of the acronym in that article then names the same entity;
+- a party's name is made of political words ("Fuerza Popular", "Revolución Ciudadana", "Perú
+  Libre"): two or more capitalised words with one of them is a party, not a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .languages import LANGUAGES, Language
+from .text import Token, fold
+
+#: Political words of every language: a Spanish party name turns up in English text too.
+PARTY_WORDS = frozenset(fold(w) for language in LANGUAGES.values() for w in language.party_words)
+_GENITIVE = ("'s", "’s")
+
+
+def join_org_runs(text: str, tokens: list[Token], runs: list[list[Token]], position: dict[int, int],
+                  language: Language) -> list[list[Token]]:
+    """Runs of capitals joined across link words when they make one organisation's name.
+
+    >>> from kg.extract.languages import ENGLISH
+    >>> from kg.extract.text import tokenize
+    >>> t = "the National Office of Electoral Processes said"
+    >>> tokens = tokenize(t)
+    >>> runs = [tokens[1:3], tokens[4:6]]
+    >>> [" ".join(x.text for x in run) for run in join_org_runs(t, tokens, runs, {x.begin: i for i, x in enumerate(tokens)}, ENGLISH)]
+    ['National Office of Electoral Processes']
+    """
+    joined: list[list[Token]] = []
+    for run in runs:
+        if joined:
+            previous = joined[-1]
+            first, last = position[previous[-1].begin] + 1, position[run[0].begin]
+            between = tokens[first:last]
+            if _links(text, previous, between, run, language):
+                joined[-1] = previous + between + run
+                continue
+        joined.append(run)
+    return joined
+
+
+def _links(text: str, before: list[Token], between: list[Token], after: list[Token], language: Language) -> bool:
+    gap = text[before[-1].end:after[0].begin]
+    if not between or len(between) > 3 or not re.fullmatch(r"[\w'’ ]+", gap) or "  " in gap:
+        return False
+    words = " ".join(t.text.lower() for t in between)
+    if words in _GENITIVE:
+        # "Taiwan People's Party", "Workers' Party": a genitive before an organisation word.
+        return after[0].text.lower() in language.org_heads
+    return words in language.org_links and any(t.text.lower() in language.org_heads for t in before)
+
+
+def is_party_name(words: list[str]) -> bool:
+    """Whether a name of two or more words holds a political word ("Fuerza Popular").
+
+    >>> is_party_name(["Revolución", "Ciudadana"]), is_party_name(["Keiko", "Fujimori"])
+    (True, False)
+    """
+    return len(words) >= 2 and any(fold(w) in PARTY_WORDS for w in words)
+
+
+def apply_acronyms(text: str, mentions: list) -> list:
+    """Every use of an acronym defined in brackets after a name ("… Party (DPP)") names that entity.
+
+    The acronym's mentions keep their own spans; they take the name's key, kind, category and
+    text (so that linking groups them with the name).
+    """
+    by_begin = {m.span.begin: m for m in mentions}
+    defined: dict[str, object] = {}
+    for m in mentions:
+        if text[m.span.end:m.span.end + 2] != " (" or m.kind == "person" or (m.key or "").startswith("person/"):
+            continue
+        acronym = by_begin.get(m.span.end + 2)
+        if acronym and text[acronym.span.end:acronym.span.end + 1] == ")" and _is_acronym(acronym.text) \
+                and len(m.text.split()) >= 2:
+            defined.setdefault(acronym.text, m)
+    if not defined:
+        return mentions
+    return [replace(m, text=full.text, key=full.key, kind=full.kind, category=full.category, place=full.place)
+            if (full := defined.get(m.text)) is not None and m is not full else m for m in mentions]
+
+
+def _is_acronym(word: str) -> bool:
+    """
+    >>> _is_acronym("ONPE"), _is_acronym("PSUV"), _is_acronym("Lima")
+    (True, True, False)
+    """
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
