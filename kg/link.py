@@ -66,6 +66,10 @@ def _match_reference(mention: NameMention, reference: Reference) -> NameMention:
 
 
 def _match_whole(mention: NameMention, reference: Reference) -> NameMention:
+    if not mention.key and _is_new(mention) and len(fold(mention.text).split()) == 1:
+        # A one-word organisation about to be minted may be a misspelt known name ("Russie").
+        key = _near_label(fold(mention.text), reference)
+        return replace(mention, key=key) if key else mention
     if mention.key or len(fold(mention.text).split()) < 2:
         return mention
     key = _closest_label(fold(mention.text), mention.kind not in (None, "person"), reference)

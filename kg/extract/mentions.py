@@ -20,7 +20,7 @@ from kg.iris import slugify
 from kg.model import Article, Span
 
 from .languages import LANGUAGES, Language
-from .organisations import apply_acronyms, is_party_name, join_org_runs
+from .organisations import apply_acronyms, is_party_name, join_org_runs, mark_parties, party_before_candidate
 from .places import PLACES
 from .reference import Reference, labels_of
 from .text import Token, fold, inside, photo_credit_spans, sentence_of, split_sentences, tokenize
@@ -88,7 +88,8 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
                                                and c.span != m.span for c in candidates)] + candidates
     position = {t.begin: i for i, t in enumerate(tokens)}
     mentions = [_with_title(text, tokens, position, m, mentions, reference, language) for m in mentions]
-    mentions = apply_acronyms(text, sorted(mentions, key=lambda m: (m.span.begin, m.span.end)))
+    mentions = mark_parties(text, sorted(mentions, key=lambda m: (m.span.begin, m.span.end)), language)
+    mentions = apply_acronyms(text, mentions)
     return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
 
 
@@ -254,12 +255,30 @@ def _find_candidates(text, tokens, used, sentences, reference, language, known) 
             category = _electoral(text, begin, end, noun, language) if kind in _ORG_KINDS else None
             if kind is None and len(piece) == 1 and _pollster_before(text, begin, language):
                 kind, category = "organization", "polling-firm"
+            if kind in (None, "person", "organization") and party_before_candidate(text, end, language):
+                kind = "party"
+            if _not_a_name(text, tokens, position[begin], piece, kind, noun, language):
+                continue
             mentions.append(NameMention(text[begin:end], Span(begin, end), sentence_of(begin, sentences),
                                         kind=kind, place=place, category=category))
     return mentions
 
 
 _ORG_KINDS = ("organization", "government-organization", "party")
+
+
+def _not_a_name(text: str, tokens: list[Token], at: int, piece: list[Token], kind, noun, language: Language) -> bool:
+    """A dateline ("TAIPEI, Jan 13 —"), a place after "in" ("in New Taipei"), or a noun before a name ("TV-kanalen France 2")."""
+    begin, end = piece[0].begin, piece[-1].end
+    if len(piece) == 1 and piece[0].text.isupper() and (begin == 0 or text[begin - 1] == "\n") \
+            and re.match(r"[.,]?\s*[—–-]|,", text[end:end + 4]):
+        return True
+    before = tokens[at - 1].text.lower() if at > 0 and text[tokens[at - 1].end:begin] == " " else ""
+    if kind == "person" and not noun and before in language.place_prepositions and text[end:end + 2] not in ("'s", "’s"):
+        return True
+    following = at + len(piece)
+    return (len(piece) == 1 and "-" in piece[0].text and following < len(tokens) and tokens[following].capitalised
+            and text[end:tokens[following].begin] == " ")
 
 
 def _pollster_before(text: str, begin: int, language: Language) -> bool:
@@ -362,7 +381,7 @@ def _clean(piece: list[Token], reference: Reference, language: Language) -> list
     title_ends = _title_ends(language)
     while piece and (piece[0].text.lower() in language.not_names or fold(piece[0].text) in language.not_names
                      or fold(piece[0].text) in reference.demonyms
-                     or piece[0].text.lower() in title_ends):
+                     or piece[0].text.lower() in title_ends or _definite_noun(piece, language)):
         piece = piece[1:]
     if any(fold(t.text) in reference.demonyms for t in piece) and _org_kind(piece, language) is None:
         return []
@@ -386,6 +405,12 @@ def _title_words(language: Language) -> tuple[frozenset[str], frozenset[str]]:
         cache["title-words"] = (frozenset(title.split()[0] for title in language.titles),
                                 frozenset(title.split()[-1].rstrip(".") for title in language.titles))
     return cache["title-words"]
+
+
+def _definite_noun(piece: list[Token], language: Language) -> bool:
+    """A long noun in its definite form opening a sentence before a name ("Venstrepopulisten Jean-Luc Mélenchon")."""
+    word = piece[0].text.lower()
+    return len(piece) >= 3 and len(word) >= 9 and "-" not in word and word.endswith(language.definite_endings)
 
 
 def _org_kind(piece: list[Token], language: Language) -> str | None:

@@ -98,3 +98,32 @@ def _is_acronym(word: str) -> bool:
     """
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def mark_parties(text: str, mentions: list, language: Language) -> list:
+    """A name after a person and "of the" / ", de" is that person's party ("Hou Yu-ih of the Kuomintang").
+
+    Only a name the text has not typed otherwise (one word, or an acronym) is changed.
+    """
+    found = list(mentions)
+    for i in range(1, len(found)):
+        person, party = found[i - 1], found[i]
+        if not (person.kind == "person" or (person.key or "").startswith("person/")):
+            continue
+        if party.key or party.kind not in (None, "organization") or party.category:
+            continue
+        between = text[person.span.end:party.span.begin].lower()
+        if between.strip(" ,") in language.member_of and between.strip(" ,") and "\n" not in between:
+            found[i] = replace(party, kind="party")
+    return found
+
+
+def party_before_candidate(text: str, end: int, language: Language) -> bool:
+    """Whether the name ending at ``end`` owns a candidate ("Benno Bokk Yakaars kandidat", "MAS's candidate").
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> party_before_candidate("Regjeringskoalisjonen Xs kandidat, Ba", 23, NORWEGIAN)
+    True
+    """
+    after = text[end:end + 20].lower()
+    return any(after.startswith(cue) for cue in language.candidate_of_after)

@@ -100,7 +100,7 @@ ENGLISH = Language(
     photo_credit=("photo", "picture", "image", "credit", "photograph"),
     pronouns=frozenset("he she".split()),
     complementizers=("that",),
-    org_words=frozenset("national electoral federal supreme superior international republic".split()),
+    org_words=frozenset("national electoral federal supreme superior international republic legislative".split()),
     electoral_words=("electoral", "election commission", "elections commission"),
     place_words=frozenset("street avenue square road boulevard plaza city province district".split()),
     bodies={"foreign ministry": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
@@ -113,6 +113,9 @@ ENGLISH = Language(
         "socialist socialists green greens progressive popular freedom solidarity renewal nationalist communist "
         "rally league force forward reform citizens patriots independence".split()
     ),
+    member_of=frozenset({"of the", "of"}),
+    candidate_of_after=("'s candidate", "’s candidate", "'s presidential candidate", "’s presidential candidate"),
+    place_prepositions=frozenset({"in", "at", "near"}),
     pollster_before=("poll by", "survey by", "carried out by", "conducted by", "pollster", "polling firm",
                      "exit poll by", "quick count by", "projection by", "projections by", "poll from"),
     passive=frozenset("is was were been be being are".split()),

@@ -76,5 +76,13 @@ class Language:
     party_words: frozenset[str] = frozenset()
     #: Words just before a one-word name that make it the firm behind a poll ("a survey by Taloustutkimus").
     pollster_before: tuple[str, ...] = ()
+    #: Words between a person and their party ("Hou Yu-ih of the Kuomintang", "Camacho, de Creemos").
+    member_of: frozenset[str] = frozenset()
+    #: Words right after a name that make it the party of a candidate ("Xs kandidat", "'s candidate").
+    candidate_of_after: tuple[str, ...] = ()
+    #: Prepositions of place: a bare two-word name after one is a place ("in New Taipei"), not a person.
+    place_prepositions: frozenset[str] = frozenset()
+    #: Endings of a noun's definite form, in languages that glue the article on ("koalisjonen").
+    definite_endings: tuple[str, ...] = ()
 
 

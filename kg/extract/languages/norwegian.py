@@ -94,6 +94,10 @@ NORWEGIAN = Language(
         "arbeiderparti arbeiderpartiet høyre venstre fremskrittspartiet sosialistisk sosialistiske demokratene "
         "samling fronten folkeparti folkepartiet nasjonal nasjonale republikanerne demokratiske grønne".split()
     ),
+    member_of=frozenset({"fra"}),
+    candidate_of_after=(" kandidat", "s kandidat", " presidentkandidat", "s presidentkandidat"),
+    place_prepositions=frozenset({"i"}),
+    definite_endings=("en", "et", "ene"),
     pollster_before=("måling fra", "målingen fra", "måling utført av", "utført av", "prognose fra",
                      "prognosen fra", "valgdagsmåling fra", "gjennomført av", "byrået"),
     passive=frozenset("blir ble er var vært".split()),

@@ -99,13 +99,15 @@ SPANISH = Language(
             "ministerio de relaciones exteriores": "Foreign Ministry", "ministerio de asuntos exteriores": "Foreign Ministry",
             "consejo electoral": "Electoral Council", "autoridad electoral": "Electoral Council",
             "tribunal supremo": "Supreme Court", "corte suprema": "Supreme Court"},
-    org_links=frozenset({"de", "del", "de la", "de los", "de las", "para", "para la", "para el"}),
+    org_links=frozenset({"de", "del", "de la", "de los", "de las", "para", "para la", "para el", "al", "por", "por la", "por el"}),
     party_words=frozenset(
         "fuerza libre popular frente movimiento partido alianza unidad revolución renovación cambio nueva "
         "nuevo democrático democrática socialista liberal conservador republicano republicana ciudadana "
         "ciudadano ciudadanos comunidad acción poder compromiso unión solidaridad patria "
         "progreso podemos juntos colorado socialismo".split()
     ),
+    member_of=frozenset({"de", "del", "de la", "de los"}),
+    place_prepositions=frozenset({"en"}),
     pollster_before=("sondeo de", "encuesta de", "encuestadora", "la encuestadora", "la firma", "conteo rápido de",
                      "boca de urna de", "realizada por", "realizado por", "elaborado por", "elaborada por"),
     passive=frozenset("es fue son fueron sido era".split()),
