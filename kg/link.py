@@ -43,7 +43,8 @@ def link_mentions(articles: list[tuple[Article, list[NameMention]]], reference: 
     linked = []
     for mentions in second:
         local = _people(mentions)
-        indexes = ((local, _NearIndex(local)), (corpus_people, corpus_near), (table_people, table_near))
+        indexes = ((local, _NearIndex(local), True), (corpus_people, corpus_near, False),
+                   (table_people, table_near, False))
         resolved = [_resolve_word(m, indexes, reference) for m in mentions]
         linked.append([m for m in resolved if m.key])
     return linked, build_entities(articles, linked, reference)
@@ -155,26 +156,39 @@ def _vote_kind(members: list[NameMention]) -> str:
     return max(set(kinds), key=lambda k: (kinds.count(k), k != "person", k)) if kinds else "person"
 
 
-def _people(mentions) -> dict[str, set[str]]:
-    """Surname words (every word but the first of a full name) and the person keys they may name."""
-    index: dict[str, set[str]] = defaultdict(set)
+def _people(mentions) -> dict[str, dict[str, None]]:
+    """Surname words and the person keys they may name, in the order the names come.
+
+    A surname is every word but the first of a full name; in a name whose last part is written
+    with a hyphen ("Lai Ching-te", "Ko Wen-je") the family name comes first, so that counts too.
+    """
+    index: dict[str, dict[str, None]] = defaultdict(dict)
     for m in mentions:
         if m.key and m.key.startswith("person/"):
             words = fold(m.text).replace("-", " - ").split()
             for i in range(1, len(words)):
-                index[" ".join(words[i:])].add(m.key)
-                index[words[i]].add(m.key)
-            if len(words) == 1:
-                index[words[0]].add(m.key)
+                index[" ".join(words[i:])][m.key] = None
+                index[words[i]][m.key] = None
+            if len(words) == 1 or _family_name_first(m.text):
+                index[words[0]][m.key] = None
     return index
+
+
+def _family_name_first(name: str) -> bool:
+    """
+    >>> _family_name_first("Lai Ching-te"), _family_name_first("Jean-Luc Mélenchon"), _family_name_first("Jussi Halla-aho")
+    (True, False, False)
+    """
+    words = name.split()  # a short family name first: Lai, Ko, Hou, Kim, Moon
+    return len(words) == 2 and len(words[0]) <= 4 and "-" in words[1] and words[1].split("-", 1)[1][:1].islower()
 
 
 def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMention:
     if mention.key:
         return mention
     word = fold(mention.text)
-    for index, near in indexes:
-        key = _lookup_surname(word, index, near)
+    for index, near, first_wins in indexes:
+        key = _lookup_surname(word, index, near, first_wins)
         if key:
             return replace(mention, key=key, kind="person")
     key = _near_label(word, reference)
@@ -185,11 +199,19 @@ def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMe
     return mention
 
 
-def _lookup_surname(word: str, index: dict[str, set[str]], near: _NearIndex) -> str | None:
+def _lookup_surname(word: str, index: dict[str, dict[str, None]], near: _NearIndex, first_wins: bool) -> str | None:
+    """The one person ``word`` names in ``index``; within one article, the first named in full wins a tie.
+
+    A bare surname shared by two people of one article ("Noboa" for Daniel and his father Álvaro
+    Noboa) is the one the article introduced first: news prose names a relative introduced later
+    in full.
+    """
     candidates = index.get(word) or index.get(word[:-1] if word.endswith("s") else "")
     if not candidates and len(word) >= 5:
-        candidates = {k for surname in near.within_one(word) if len(surname) >= 5 for k in index[surname]}
-    return next(iter(candidates)) if candidates and len(candidates) == 1 else None
+        candidates = {k: None for surname in near.within_one(word) if len(surname) >= 5 for k in index[surname]}
+    if candidates and (len(candidates) == 1 or first_wins):
+        return next(iter(candidates))
+    return None
 
 
 class _NearIndex:
