@@ -263,11 +263,21 @@ def build_entities(articles, linked: list[list[NameMention]], reference: Referen
     """The entity of every key used, with each spelling seen recorded as an alias in its language."""
     seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
     kinds: dict[str, str] = {}
+    labels: dict[str, str] = {}
     for (article, _), mentions in zip(articles, linked):
         for m in mentions:
             seen[m.key].add((article.language, m.text))
             kinds.setdefault(m.key, m.kind or "person")
-    return {key: _entity(key, forms, kinds[key], reference) for key, forms in sorted(seen.items())}
+            if m.label:
+                labels.setdefault(m.key, m.label)
+    entities = {key: _entity(key, forms, kinds[key], reference) for key, forms in sorted(seen.items())}
+    for key, label in labels.items():
+        if key not in reference.entities:  # a generic body's English name: "Ministry of the Interior of France"
+            entity = entities[key]
+            forms = frozenset(entity.aliases | {(lang, name) for lang, name in entity.names.items()})
+            entities[key] = replace(entity, names={**entity.names, "en": label},
+                                    aliases=frozenset(f for f in forms if f != ("en", label)))
+    return entities
 
 
 def _entity(key: str, forms: set[tuple[str, str]], kind: str, reference: Reference) -> Entity:

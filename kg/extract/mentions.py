@@ -46,6 +46,8 @@ class NameMention:
     place: str | None = None
     title_begin: int | None = None
     category: str | None = None
+    #: The English name of a body found by a generic word ("Ministry of the Interior of France").
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     matched = [m for m in matched if reference.countries.get(m[2], "") in named | {""}]
     used = {i for start, stop, _ in matched for i in range(start, stop)}
     mentions = [_alias_mention(text, tokens, m, sentences, reference) for m in matched]
-    mentions += _find_bodies(text, tokens, used, sentences, reference, language, mentions)
+    home = main_country(matched, reference)
+    mentions += _find_bodies(text, tokens, used, sentences, reference, language, mentions, home)
     candidates = _find_candidates(text, tokens, used, sentences, reference, language, mentions)
     # A party name read on over a known name ("… por México") holds it: the inner match goes.
     mentions = [m for m in mentions if not any(c.span.begin <= m.span.begin and m.span.end <= c.span.end
@@ -198,8 +201,12 @@ def _trim_genitive(text: str, span: Span, entity) -> Span:
     return span
 
 
-def _find_bodies(text, tokens, used, sentences, reference, language, known) -> list[NameMention]:
-    """A country's government bodies named in lowercase ("Brazil's foreign ministry", "Kinas utenriksdepartement")."""
+def _find_bodies(text, tokens, used, sentences, reference, language, known, home=None) -> list[NameMention]:
+    """A country's government bodies named in lowercase ("Brazil's foreign ministry", "Kinas utenriksdepartement").
+
+    The country is the one named just before or after the body, else the one the article is about
+    ("the interior ministry said", "ifølge valgkommisjonen").
+    """
     found: list[NameMention] = []
     firsts = {phrase.split()[0] for phrase in language.bodies}
     for i in range(len(tokens)):
@@ -211,17 +218,38 @@ def _find_bodies(text, tokens, used, sentences, reference, language, known) -> l
             if words != phrase or any(j in used for j in range(i, i + width)):
                 continue
             place = _place_before(tokens, i, known, reference) or _country_after(text, tokens[i + width - 1].end, known)
+            if place is None and _generic(text, tokens, i, width, sentences):
+                place = home
             if place:
                 span = Span(tokens[i].begin, tokens[i + width - 1].end)
                 key = _known_body(reference, place, name) or f"organization/{place.split('/', 1)[1]}-{slugify(name)}"
+                country = reference.entities[place].names.get("en", place.split("/", 1)[1]) if place in reference.entities else None
                 found.append(NameMention(text[span.begin:span.end], span, sentence_of(span.begin, sentences),
-                                         key=key, kind="government-organization", place=place))
+                                         key=key, kind="government-organization", place=place,
+                                         category=_BODY_CATEGORIES.get(name), label=f"{name} of {country}" if country else None))
                 used.update(range(i, i + width))
     return found
 
 
+def _generic(text: str, tokens: list[Token], i: int, width: int, sentences: list[Span]) -> bool:
+    """Whether a body's words stand alone in lowercase ("the interior ministry said"), not in a name.
+
+    Only then is an unnamed country taken to be the article's own: "Election Commission" inside
+    "Central Election Commission", or "valgdomstolen" before "TSE", is part of a name.
+    """
+    words = tokens[i:i + width]
+    opens_sentence = any(s.begin == words[0].begin for s in sentences)
+    if any(t.capitalised for t in words[1:]) or (words[0].capitalised and not opens_sentence):
+        return False
+    if i > 0 and tokens[i - 1].capitalised and text[tokens[i - 1].end:words[0].begin] == " ":
+        return False
+    after = i + width
+    return not (after < len(tokens) and tokens[after].capitalised and text[words[-1].end:tokens[after].begin] == " ")
+
+
 #: The reference-table category of each kind of body, so a known one keeps its key.
-_BODY_CATEGORIES = {"Electoral Council": "electoral-body", "Supreme Court": "court"}
+_BODY_CATEGORIES = {"Electoral Council": "electoral-body", "Supreme Court": "court", "Constitutional Court": "court",
+                    "Constitutional Council": "court", "Electoral Tribunal": "electoral-body"}
 
 
 def _known_body(reference: Reference, country: str, name: str) -> str | None:

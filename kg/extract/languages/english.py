@@ -106,7 +106,11 @@ ENGLISH = Language(
     bodies={"foreign ministry": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
             "foreign office": "Foreign Ministry", "state department": "Foreign Ministry",
             "electoral council": "Electoral Council", "electoral commission": "Electoral Council",
-            "electoral authority": "Electoral Council", "supreme court": "Supreme Court", "highest court": "Supreme Court"},
+            "electoral authority": "Electoral Council", "supreme court": "Supreme Court", "highest court": "Supreme Court",
+            "election commission": "Electoral Council", "electoral tribunal": "Electoral Tribunal",
+            "interior ministry": "Ministry of the Interior", "ministry of the interior": "Ministry of the Interior",
+            "justice ministry": "Ministry of Justice", "ministry of justice": "Ministry of Justice",
+            "constitutional council": "Constitutional Council", "constitutional court": "Constitutional Court"},
     org_links=frozenset({"of", "of the", "for", "for the", "on"}),
     party_words=frozenset(
         "democratic democrats republican republicans labour labor conservative conservatives liberal liberals "

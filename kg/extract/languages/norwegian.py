@@ -88,7 +88,11 @@ NORWEGIAN = Language(
     bodies={"utenriksdepartement": "Foreign Ministry", "utenriksdepartementet": "Foreign Ministry",
             "utenriksministeriet": "Foreign Ministry", "valgråd": "Electoral Council", "valgrådet": "Electoral Council",
             "valgkommisjon": "Electoral Council", "valgmyndigheter": "Electoral Council",
-            "valgmyndighetene": "Electoral Council", "høyesterett": "Supreme Court"},
+            "valgmyndighetene": "Electoral Council", "høyesterett": "Supreme Court", "valgkommisjonen": "Electoral Council",
+            "valgdomstolen": "Electoral Tribunal", "innenriksdepartementet": "Ministry of the Interior",
+            "innenriksdepartement": "Ministry of the Interior", "justisdepartementet": "Ministry of Justice",
+            "forfatningsrådet": "Constitutional Council", "konstitusjonsrådet": "Constitutional Council",
+            "forfatningsdomstolen": "Constitutional Court", "grunnlovsdomstolen": "Constitutional Court"},
     org_links=frozenset({"for", "i"}),
     party_words=frozenset(
         "arbeiderparti arbeiderpartiet høyre venstre fremskrittspartiet sosialistisk sosialistiske demokratene "

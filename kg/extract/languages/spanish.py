@@ -98,7 +98,12 @@ SPANISH = Language(
     bodies={"cancillería": "Foreign Ministry", "ministerio de exteriores": "Foreign Ministry",
             "ministerio de relaciones exteriores": "Foreign Ministry", "ministerio de asuntos exteriores": "Foreign Ministry",
             "consejo electoral": "Electoral Council", "autoridad electoral": "Electoral Council",
-            "tribunal supremo": "Supreme Court", "corte suprema": "Supreme Court"},
+            "tribunal supremo": "Supreme Court", "corte suprema": "Supreme Court",
+            "tribunal electoral": "Electoral Tribunal", "jurado electoral": "Electoral Tribunal",
+            "comisión electoral": "Electoral Council", "órgano electoral": "Electoral Council",
+            "ministerio del interior": "Ministry of the Interior", "ministerio de gobernación": "Ministry of the Interior",
+            "ministerio de justicia": "Ministry of Justice", "tribunal constitucional": "Constitutional Court",
+            "corte constitucional": "Constitutional Court", "consejo constitucional": "Constitutional Council"},
     org_links=frozenset({"de", "del", "de la", "de los", "de las", "para", "para la", "para el", "al", "por", "por la", "por el"}),
     party_words=frozenset(
         "fuerza libre popular frente movimiento partido alianza unidad revolución renovación cambio nueva "
