@@ -147,6 +147,10 @@ def _rival(mentions: list[NameMention], given: list[str]) -> str | None:
     return max(sorted(candidates), key=lambda k: candidates[k]) if candidates else None
 
 
+#: How far into a sentence an opening cue ("In the first round, …") may stand.
+_OPENING = 12
+
+
 def _cues_in_order(lower: str, language: Language, figure_at: int) -> list[str]:
     """The kinds the sentence's cue words name: the nearest before its first figure first, then those after."""
     found = []
@@ -154,6 +158,8 @@ def _cues_in_order(lower: str, language: Language, figure_at: int) -> list[str]:
         if phrase not in lower:  # most sentences hold few cues: skip the regex for the rest
             continue
         for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lower):
+            if phrase in language.opening_cues and match.start() > _OPENING:
+                continue  # "came third in the first round with 19%": background, not the count reported
             found.append((match.start() > figure_at, -match.end() if match.start() <= figure_at else match.start(), kind))
     return [kind for _, _, kind in sorted(found)]
 

@@ -84,5 +84,5 @@ class Language:
     place_prepositions: frozenset[str] = frozenset()
     #: Endings of a noun's definite form, in languages that glue the article on ("koalisjonen").
     definite_endings: tuple[str, ...] = ()
-
-
+    #: Cues of ``kinds`` that count only when they open the sentence ("In the first round, X had won 48%").
+    opening_cues: frozenset[str] = frozenset()
