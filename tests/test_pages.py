@@ -58,6 +58,19 @@ def test_an_entity_page_shows_labels_types_wikidata_claims_and_evidence(client):
         assert fragment in page
 
 
+def test_an_entity_page_shows_only_that_entity_s_statements(client):
+    # Ben Ortiz made no claim and won no result: Ana Lopez's claim and results are hers alone.
+    page = client.get("/id/person/ben-ortiz", headers=BROWSER).text
+    assert "<mark>" not in page
+    assert "the count was clean and complete" not in page
+
+
+def test_a_claim_page_shows_the_claim_with_its_evidence(client):
+    page = client.get("/id/claim/c1", headers=BROWSER).text
+    assert "<mark>the count was clean and complete</mark>, she said." in page
+    assert "<mark>52%</mark>" not in page
+
+
 def test_graph_iris_dereference_too(client):
     page = client.get("/graph/findings", headers=BROWSER).text
     assert "This is a named graph with 5 triples." in page

@@ -49,9 +49,11 @@ SELECT ?entity ?x (SAMPLE(?n) AS ?name) WHERE {
 } GROUP BY ?entity ?x"""
 STATEMENTS = sparql_prologue() + """
 SELECT ?entity ?statement ?type ?text ?share ?role ?article ?headline ?b ?e ?string WHERE {
-  { ?statement schema:author ?entity } UNION { ?statement kg:candidate ?entity }
-  UNION { ?statement kg:holder ?entity } UNION { BIND(?entity AS ?statement) }
   ?statement a ?type ; kg:evidence ?span .
+  # The entity's own statements, or the statement itself on a claim's page. A UNION branch
+  # BIND(?entity AS ?statement) would not do: ?entity is bound at the top, so inside the branch
+  # it is unbound and the branch matches every statement.
+  FILTER(?statement = ?entity || EXISTS { ?statement schema:author|kg:candidate|kg:holder ?entity })
   ?span nif:beginIndex ?b ; nif:endIndex ?e ; nif:referenceContext ?context .
   ?context nif:isString ?string . ?article kg:text ?context .
   OPTIONAL { ?article schema:headline ?headline }

@@ -130,7 +130,8 @@ def answer_response(answer: Answer, max_rows: int) -> Response:
     if answer.format is None:
         offered = negotiation.RESULT_FORMATS if answer.form in ("SELECT", "ASK") else negotiation.GRAPH_FORMATS
         types = ", ".join(f.media_types[0] for f in offered)
-        return PlainTextResponse(f"Not Acceptable: a {answer.form} result can be sent as {types}", 406)
+        article = "an" if answer.form[0] in "AEIOU" else "a"
+        return PlainTextResponse(f"Not Acceptable: {article} {answer.form} result can be sent as {types}", 406)
     headers = {"Vary": "Accept", "KG-Rows": str(answer.rows)}
     if answer.truncated:
         headers[TRUNCATED_HEADER] = f"max_rows={max_rows}"

@@ -67,7 +67,7 @@ def prepare_dataset_folder(folder: Path, *, base: str | None = None) -> ServedDa
     return ServedDataset(
         store_path=store_path,
         base_iri=base or summary.get("base") or DEFAULT_BASE,
-        title=f"kg dataset {folder.name}",
+        title=f"kg: {folder.resolve().name}, what the news says",
         dumps={name: folder / name for name in DUMP_FILES if (folder / name).is_file()},
         void=folder / "void.ttl" if (folder / "void.ttl").is_file() else None,
         summary=summary,
