@@ -43,6 +43,7 @@ class Timing:
     """One server's figures for one query."""
 
     times: list[float] = field(default_factory=list)
+    warmups: list[float] = field(default_factory=list)
     count: int | None = None
     status: int | None = None
     timeout: bool = False
@@ -51,8 +52,10 @@ class Timing:
 
     def summary(self) -> dict:
         """Median and 95th percentile in milliseconds, with what qualifies them."""
-        ms = sorted(t * 1000 for t in self.times)
-        return {"median_ms": round(statistics.median(ms), 3) if ms else None,
+        # A server whose warm-up runs used up the budget has no timed run: its warm-ups stand in.
+        ms = sorted(t * 1000 for t in (self.times or self.warmups))
+        return {"from_warmups": not self.times and bool(self.warmups),
+                "median_ms": round(statistics.median(ms), 3) if ms else None,
                 "p95_ms": round(percentile(ms, 95), 3) if ms else None,
                 "runs": len(ms), "results": self.count, "timeout": self.timeout, "capped": self.capped,
                 "error": self.error}
@@ -148,8 +151,7 @@ def measure_query(servers: dict[str, Running], query: BenchQuery, *, reps: int, 
                     continue
                 if timing.count is None:
                     timing.status, timing.count = answer.status, count_results(answer, query)
-                if rep >= 0:
-                    timing.times.append(answer.seconds)
+                (timing.times if rep >= 0 else timing.warmups).append(answer.seconds)
                 if spent[name] > budget_s and rep < reps - 1:
                     timing.capped = True
                     log(f"  {query.name}: {name} spent {spent[name]:.0f} s; stopping after {len(timing.times)} runs")

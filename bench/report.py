@@ -83,6 +83,8 @@ def cell(figures: dict) -> str:
     if figures["error"]:
         return "error"
     text = f"{fmt(figures['median_ms'], 2)} / {fmt(figures['p95_ms'], 2)}"
+    if figures.get("from_warmups"):
+        return text + f" ({figures['runs']} warm-up runs)"
     return text + (f" ({figures['runs']} runs)" if figures["capped"] else "")
 
 
