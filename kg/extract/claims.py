@@ -20,7 +20,7 @@ quotes with no speech verb and unnamed spokespeople are skipped rather than gues
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import Article, Span
 
@@ -120,8 +120,13 @@ def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[li
     following = [q for q in quotes if q.start() >= quote.end()]
     stop = following[0].start() if following else sentence.end
     verb = ctx.verbs.search(text, quote.end(), stop)
-    if verb and _only_names(text[quote.end():verb.start()], ctx.language):
-        named = [m for m in ctx.speakers if quote.end() <= m.span.begin and m.span.end <= verb.start()]
+    aside = _RELATIVE.search(text, quote.end(), verb.start()) if verb else None
+    between = text[quote.end():aside.start()] + text[aside.end():verb.start()] if aside else \
+        text[quote.end():verb.start()] if verb else ""
+    if verb and _only_names(between, ctx.language):
+        # "“…,” Alfredo Torres, who runs Ipsos in Peru, told viewers": the relative clause is no speaker.
+        named = [m for m in ctx.speakers if quote.end() <= m.span.begin and m.span.end <= verb.start()
+                 and not (aside and aside.start() <= m.span.begin < aside.end())]
         if named:
             return _with_list(ctx, named[-1]), verb.start()
         if _words(text[quote.end():verb.start()]) & ctx.language.pronouns:
@@ -136,6 +141,10 @@ def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[li
         if after:
             people = [m for m in after if m.key.startswith("person/")]
             return [(people or after)[0].key], verb.start()
+        titled = [m for m in ctx.speakers if verb.end() < m.span.begin < stop and m.key.startswith("person/")
+                  and _title_phrase(text[verb.end():m.span.begin], ctx.language)]
+        if titled:  # "«…», escribió el presidente colombiano, Gustavo Petro."
+            return [titled[0].key], verb.start()
         subject = _last_subject(ctx, quote.start()) if ctx.language.pro_drop else None
         return ([subject] if subject else []), verb.start()
     earlier = [v for v in ctx.verbs.finditer(text, sentence.begin, quote.start())
@@ -144,6 +153,22 @@ def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[li
         return [], None
     verb = earlier[-1]
     return _subjects(ctx, sentence, verb, quotes), verb.start()
+
+
+#: A relative clause set off by commas after a name ("X, who runs Ipsos in Peru, told …").
+_RELATIVE = re.compile(r",\s*(?:who|which|quien|quienes|som)\b[^,;.]*(?=,)", re.IGNORECASE)
+
+
+def _title_phrase(between: str, language: Language) -> bool:
+    """Whether ``between`` is a title phrase ending in a comma ("el jefe de la misión de la OEA, ").
+
+    >>> from kg.extract.languages import SPANISH
+    >>> _title_phrase(" el presidente colombiano, ", SPANISH), _title_phrase(" que el resultado era bueno, ", SPANISH)
+    (True, False)
+    """
+    words = re.findall(r"\w+", between.lower())
+    return (bool(re.search(r",\s*$", between)) and 0 < len(words) <= 20
+            and any(w in language.titles and language.titles[w] for w in words[:3]))
 
 
 def _only_names(between: str, language: Language) -> bool:
@@ -173,7 +198,11 @@ def _according(ctx: _Context, sentence: Span) -> list[Statement]:
         clause_end = sentence.begin + (body.find(",", match.end()) if body.find(",", match.end()) >= 0 else len(body))
         named = [m for m in ctx.speakers if after <= m.span.begin < min(after + 60, clause_end)]
         if not named:
-            return []
+            # "Según el candidato, …": the person last named with that title, else the last one named.
+            holder = _title_holder(ctx, sentence, text[after:clause_end])
+            if holder is None:
+                return []
+            named = [replace(holder, span=Span(clause_end, clause_end))]
         if match.start() <= 2:
             # "According to X, …" / "Ifølge X fikk …": the statement follows the source.
             begin = clause_end + 1 if text[named[0].span.end:named[0].span.end + 1] == "," else named[0].span.end
@@ -196,9 +225,14 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
     for verb in verbs:
         coordinated = bool(_CONJUNCTION.search(text[sentence.begin:verb.start()][-12:]))
         if coordinated and not previous:
-            # "Støre gratulerte Lula og skrev at …": the subject of the sentence's first verb.
-            previous = [m.key for m in ctx.speakers if sentence.begin <= m.span.begin < verb.start()
-                        and m.key.startswith("person/")][:1]
+            # "Støre gratulerte Lula og skrev at …": the subject of the sentence's first verb;
+            # "Han gratulerte Faye og sa at …": the person the opening pronoun stands for.
+            opening = text[sentence.begin:verb.start()].split()[:1]
+            if opening and opening[0].lower() in language.pronouns:
+                previous = [s for s in [_pronoun_subject(ctx, sentence, sentence.begin)] if s]
+            else:
+                previous = [m.key for m in ctx.speakers if sentence.begin <= m.span.begin < verb.start()
+                            and m.key.startswith("person/")][:1]
         subjects = previous if coordinated and previous else _subjects(ctx, sentence, verb, quotes)
         start = verb.end()
         if not subjects:
@@ -221,6 +255,14 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
                 end = start + stop.start() if stop else end
         clause = re.match(r"[\s,:]*(?:(?:%s)\s+)?" % "|".join(language.complementizers), text[start:end])
         begin = start + (clause.end() if clause else 0)
+        if language.needs_complementizer and not re.search(r"[:]|\b(?:%s)\s+$" % "|".join(language.complementizers),
+                                                          text[start:begin]):
+            # "dijo en su conferencia matutina que …": the clause opens a few words on; with no
+            # complementizer at all ("reconoció la derrota") the verb has an object, not a statement.
+            later = re.match(r"[^,;:.]{0,50}?\b(?:%s)\s+" % "|".join(language.complementizers), text[start:end])
+            if not later:
+                continue
+            begin = start + later.end()
         if len(text[begin:end].split()) >= 3 and not _QUOTES.search(text, begin, end):
             found += [_statement(text, s, begin, end, sentence, quoted=False) for s in subjects]
     return found
@@ -256,7 +298,8 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         return []
     clause = text[sentence.begin:at]
     local = [m for m in ctx.speakers if sentence.begin <= m.span.begin and m.span.end <= at
-             and not _in_aside(text, sentence.begin, m.span.begin, at) and not _possessor(text, m)]
+             and not _in_aside(text, sentence.begin, m.span.begin, at) and not _possessor(text, m)
+             and not _place_complement(text, m, language)]
     if word.endswith(("ing", "ndo")):
         if not re.search(r",\s*$", clause):
             return []
@@ -299,6 +342,16 @@ def _title_subject(ctx: _Context, sentence: Span, clause: str) -> str | None:
     return holders[-1].key if holders else None
 
 
+def _title_holder(ctx: _Context, sentence: Span, phrase: str) -> NameMention | None:
+    words = re.findall(r"\w+", phrase.lower())
+    if not (1 <= len(words) <= 3 and any(ctx.language.titles.get(w) for w in words)):
+        return None
+    role = next(ctx.language.titles[w] for w in words if ctx.language.titles.get(w))
+    before = [m for m in ctx.speakers if m.span.end <= sentence.begin and m.key.startswith("person/")]
+    holders = [m for m in before if m.title == role]
+    return (holders or before or [None])[-1]
+
+
 def _in_aside(text: str, begin: int, position: int, at: int) -> bool:
     """Whether ``position`` falls inside a dash or bracket aside that closes before ``at``."""
     for opener, closer in (("—", "—"), ("–", "–"), ("(", ")")):
@@ -306,6 +359,13 @@ def _in_aside(text: str, begin: int, position: int, at: int) -> bool:
         if start >= 0 and text.find(closer, position, at) >= 0:
             return True
     return False
+
+
+def _place_complement(text: str, mention: NameMention, language: Language) -> bool:
+    """Whether a country is only where something is ("The Taiwan Affairs Office in China said")."""
+    before = text[max(0, mention.span.begin - 6):mention.span.begin].lower().split()
+    return mention.key.startswith("country/") and bool(before) and before[-1] in language.place_prepositions \
+        and text[mention.span.begin - 1:mention.span.begin] == " "
 
 
 def _possessor(text: str, mention: NameMention) -> bool:

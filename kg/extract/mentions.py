@@ -241,7 +241,8 @@ def _generic(text: str, tokens: list[Token], i: int, width: int, sentences: list
     opens_sentence = any(s.begin == words[0].begin for s in sentences)
     if any(t.capitalised for t in words[1:]) or (words[0].capitalised and not opens_sentence):
         return False
-    if i > 0 and tokens[i - 1].capitalised and text[tokens[i - 1].end:words[0].begin] == " ":
+    if i > 0 and tokens[i - 1].capitalised and text[tokens[i - 1].end:words[0].begin] == " " \
+            and not any(s.begin == tokens[i - 1].begin for s in sentences):  # "Ifølge valgkommisjonen" opens a sentence
         return False
     after = i + width
     return not (after < len(tokens) and tokens[after].capitalised and text[words[-1].end:tokens[after].begin] == " ")

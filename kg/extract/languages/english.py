@@ -13,10 +13,11 @@ ENGLISH = Language(
         "said says say claimed claims added stated told announced argued insisted warned wrote "
         "declared alleged tweeted posted asserted asserts noted stressed maintained maintains "
         "called calls described describes demanded urged affirmed expressed adds suggested predicted voiced "
-        "promised vowed confirmed confirms "
+        "promised vowed confirmed confirms praised praises "
         "saying claiming calling describing adding arguing insisting warning voicing".split()
     ),
-    quote_verbs=frozenset("called calls described describes demanded urged expressed voiced voicing calling".split()),
+    quote_verbs=frozenset("called calls described describes demanded urged expressed voiced voicing calling "
+                          "praised praises".split()),
     according_to=("according to",),
     titles={
         "president": "president", "vice president": "vice-president", "prime minister": "prime-minister",

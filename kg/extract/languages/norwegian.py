@@ -12,9 +12,10 @@ NORWEGIAN = Language(
     speech_verbs=frozenset(
         "sa sier hevdet hevder uttalte uttaler skrev skriver advarte advarer mener mente understreket "
         "understreker kalte kaller opplyser opplyste påsto påstår erklærte erklærer "
-        "krever krevde svarte svarer gjentok truet antydet lovet bekrefter bekreftet".split()
+        "krever krevde svarte svarer gjentok truet antydet lovet bekrefter bekreftet meldte melder tror "
+        "roste roser hyllet hyller".split()
     ),
-    quote_verbs=frozenset("kalte kaller krever krevde".split()),
+    quote_verbs=frozenset("kalte kaller krever krevde roste roser hyllet hyller".split()),
     according_to=("ifølge", "i følge"),
     titles={
         "president": "president", "presidenten": "president", "statsminister": "prime-minister",

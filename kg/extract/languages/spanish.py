@@ -13,9 +13,9 @@ SPANISH = Language(
         "dijo dice afirmó afirma aseguró asegura declaró declara señaló señala indicó indica añadió "
         "agregó sostuvo sostiene denunció denuncia advirtió advierte manifestó expresó escribió "
         "calificó califica explicó anunció anuncia reclamó reclama exigió exige subrayó amenazó sugirió "
-        "prometió confirmó confirma proclamó admitió reconoció".split()
+        "prometió confirmó confirma proclamó admitió reconoció cree elogió".split()
     ),
-    quote_verbs=frozenset("calificó califica exigió exige reclamó reclama".split()),
+    quote_verbs=frozenset("calificó califica exigió exige reclamó reclama elogió".split()),
     according_to=("según", "de acuerdo con", "de acuerdo a"),
     titles={
         "presidente": "president", "presidenta": "president", "mandatario": "president", "mandataria": "president",
@@ -75,6 +75,7 @@ SPANISH = Language(
         ("resultados finales", "official"), ("resultado final", "official"), ("conteo final", "official"),
         ("escrutinio final", "official"), ("mesas informadas", "official"), ("actas procesadas", "official"),
     ),
+    needs_complementizer=True,
     opening_cues=frozenset({"primera vuelta"}),
     share_for=("para", "a favor de", "de", "del", "de la"),
     rival=("rival", "contrincante", "adversario", "contendiente"),
