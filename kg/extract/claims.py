@@ -255,10 +255,10 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
                 end = start + stop.start() if stop else end
         clause = re.match(r"[\s,:]*(?:(?:%s)\s+)?" % "|".join(language.complementizers), text[start:end])
         begin = start + (clause.end() if clause else 0)
-        if language.needs_complementizer and not re.search(r"[:]|\b(?:%s)\s+$" % "|".join(language.complementizers),
+        if word in language.complement_verbs and not re.search(r"[:]|\b(?:%s)\s+$" % "|".join(language.complementizers),
                                                           text[start:begin]):
-            # "dijo en su conferencia matutina que …": the clause opens a few words on; with no
-            # complementizer at all ("reconoció la derrota") the verb has an object, not a statement.
+            # "reconoció en un mensaje que …": the clause opens a few words on; with no complementizer
+            # at all ("reconoció la derrota") the verb has an object, not a statement.
             later = re.match(r"[^,;:.]{0,50}?\b(?:%s)\s+" % "|".join(language.complementizers), text[start:end])
             if not later:
                 continue

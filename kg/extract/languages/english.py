@@ -85,6 +85,7 @@ ENGLISH = Language(
         ("all votes counted", "official"), ("all ballots counted", "official"), ("projection", "exit-poll"),
         ("projections", "exit-poll"),
     ),
+    complement_verbs=frozenset("conceded concedes acknowledged acknowledges admitted admits accepted accepts".split()),
     opening_cues=frozenset({"first round", "first-round"}),
     share_for=("for",),
     rival=("rival", "challenger", "opponent"),

@@ -86,6 +86,6 @@ class Language:
     definite_endings: tuple[str, ...] = ()
     #: Cues of ``kinds`` that count only when they open the sentence ("In the first round, X had won 48%").
     opening_cues: frozenset[str] = frozenset()
-    #: Whether reported speech always opens with the complementizer or a colon ("dijo que …"), so
-    #: that a speech verb with a plain object ("reconoció la derrota") gives no claim.
-    needs_complementizer: bool = False
+    #: Speech verbs that report a statement only with their complementizer or a colon
+    #: ("reconoció que …"); with a plain object ("reconoció la derrota") they give no claim.
+    complement_verbs: frozenset[str] = frozenset()

@@ -71,6 +71,7 @@ NORWEGIAN = Language(
         ("alle stemmer talt", "official"), ("alle stemmene talt", "official"), ("endelige resultatet", "official"),
         ("endelig resultat", "official"), ("opptellingen", "official"), ("endelige tall", "official"),
     ),
+    complement_verbs=frozenset("erkjente erkjenner innrømmet innrømmer aksepterte".split()),
     opening_cues=frozenset({"første runde", "første valgomgang"}),
     share_for=("for", "til"),
     rival=("rival", "rivalen", "motkandidat", "motkandidaten", "utfordrer", "utfordreren"),

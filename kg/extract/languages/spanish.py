@@ -75,7 +75,7 @@ SPANISH = Language(
         ("resultados finales", "official"), ("resultado final", "official"), ("conteo final", "official"),
         ("escrutinio final", "official"), ("mesas informadas", "official"), ("actas procesadas", "official"),
     ),
-    needs_complementizer=True,
+    complement_verbs=frozenset("reconoció reconoce admitió admite aceptó acepta".split()),
     opening_cues=frozenset({"primera vuelta"}),
     share_for=("para", "a favor de", "de", "del", "de la"),
     rival=("rival", "contrincante", "adversario", "contendiente"),
