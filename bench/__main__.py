@@ -58,15 +58,9 @@ def kg_commit() -> str:
         return "unknown"
 
 
-def run_size(n: int, args: argparse.Namespace, log) -> dict:
-    """Every measurement at ``n`` articles."""
-    work = args.work / str(n)
-    work.mkdir(parents=True, exist_ok=True)
-    size: dict = {}
-    articles = take_articles(args.corpus, n, work) if args.corpus else synthesise(n, work)
-    dataset = work / "dataset"
-    log(f"[{n}] kg build (limit {args.build_timeout:.0f} s)")
-    size["build"] = measure_build(articles, dataset, timeout_s=args.build_timeout)
+def build_for_serving(articles: Path, dataset: Path, n: int, args: argparse.Namespace, log) -> dict:
+    """The timed ``kg build``; when it does not finish, the same quads written without validation."""
+    size = {"build": measure_build(articles, dataset, timeout_s=args.build_timeout)}
     log(f"[{n}] build: {json.dumps({k: v for k, v in size['build'].items() if k != 'stderr_tail'})}")
     if not size["build"]["ok"]:
         log(f"[{n}] kg build did not finish; writing the same quads without validation to serve them")
@@ -75,6 +69,24 @@ def run_size(n: int, args: argparse.Namespace, log) -> dict:
     else:
         size["dataset_source"] = "kg build"
         size["build"].pop("stderr_tail", None)
+    return size
+
+
+def run_size(n: int, args: argparse.Namespace, log) -> dict:
+    """Every measurement at ``n`` articles."""
+    work = args.work / str(n)
+    work.mkdir(parents=True, exist_ok=True)
+    size: dict = {}
+    articles = take_articles(args.corpus, n, work) if args.corpus else synthesise(n, work)
+    dataset = work / "dataset"
+    kept = work / "build-figures.json"  # the build's figures, beside the dataset they made
+    if args.reuse and kept.is_file() and (dataset / "build.json").is_file():
+        size.update(json.loads(kept.read_text()))
+        size["dataset_reused"] = True
+        log(f"[{n}] reusing {dataset} and its build figures")
+    else:
+        size.update(build_for_serving(articles, dataset, n, args, log))
+        kept.write_text(json.dumps(size, indent=1) + "\n")
     params = pick_parameters(dataset)
     queries = bench_queries(params) + named_queries(params)
     size["parameters"] = params
@@ -132,6 +144,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="query time limit given to kg serve and Oxigraph (default: 120 s, above --query-timeout)")
     parser.add_argument("--build-timeout", type=float, default=1800.0, help="seconds kg build may take (default: 1800)")
     parser.add_argument("--validate-timeout", type=float, default=900.0, help="seconds a validation may take (default: 900)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse the dataset and build figures an earlier run left in --work (no new build)")
     parser.add_argument("--work", type=Path, default=REPO / "build" / "bench", help="scratch folder (default: build/bench)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT, help=f"JSON results (default: {DEFAULT_OUT})")
     parser.add_argument("--table", type=Path, help="also write the Markdown table to this file")
