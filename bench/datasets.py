@@ -103,5 +103,7 @@ def build_unvalidated(articles: Path, out: Path) -> dict:
     code = ("import json, sys; from pathlib import Path; from bench.datasets import time_stages; "
             "print(json.dumps(time_stages(Path(sys.argv[1]), Path(sys.argv[2]), validate=False)))")
     done = subprocess.run([sys.executable, "-c", code, str(articles), str(out)], cwd=REPO, capture_output=True,
-                          text=True, check=True)
+                          text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"kg's stages could not build {articles} either:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
