@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from kg.model import Article, Span
 
+from .clauses import RELATIVE, in_aside, only_names, place_complement, possessor, title_phrase, word_set
 from .languages import Language
 from .mentions import NameMention
 from .patterns import cue_pattern
@@ -120,20 +121,20 @@ def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[li
     following = [q for q in quotes if q.start() >= quote.end()]
     stop = following[0].start() if following else sentence.end
     verb = ctx.verbs.search(text, quote.end(), stop)
-    aside = _RELATIVE.search(text, quote.end(), verb.start()) if verb else None
+    aside = RELATIVE.search(text, quote.end(), verb.start()) if verb else None
     between = text[quote.end():aside.start()] + text[aside.end():verb.start()] if aside else \
         text[quote.end():verb.start()] if verb else ""
-    if verb and _only_names(between, ctx.language):
+    if verb and only_names(between, ctx.language):
         # "“…,” Alfredo Torres, who runs Ipsos in Peru, told viewers": the relative clause is no speaker.
         named = [m for m in ctx.speakers if quote.end() <= m.span.begin and m.span.end <= verb.start()
                  and not (aside and aside.start() <= m.span.begin < aside.end())]
         if named:
             return _with_list(ctx, named[-1]), verb.start()
-        if _words(text[quote.end():verb.start()]) & ctx.language.pronouns:
+        if word_set(text[quote.end():verb.start()]) & ctx.language.pronouns:
             subject = _last_subject(ctx, quote.start())
             return ([subject] if subject else []), verb.start()
         after = [m for m in ctx.speakers if verb.end() < m.span.begin < stop
-                 and _only_names(text[verb.end():m.span.begin], ctx.language)]
+                 and only_names(text[verb.end():m.span.begin], ctx.language)]
         pronoun = re.match(r"\s*(\w+)", text[verb.end():])
         if pronoun and pronoun.group(1).lower() in ctx.language.pronouns:
             subject = _last_subject(ctx, quote.start())
@@ -142,7 +143,7 @@ def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[li
             people = [m for m in after if m.key.startswith("person/")]
             return [(people or after)[0].key], verb.start()
         titled = [m for m in ctx.speakers if verb.end() < m.span.begin < stop and m.key.startswith("person/")
-                  and _title_phrase(text[verb.end():m.span.begin], ctx.language)]
+                  and title_phrase(text[verb.end():m.span.begin], ctx.language)]
         if titled:  # "«…», escribió el presidente colombiano, Gustavo Petro."
             return [titled[0].key], verb.start()
         subject = _last_subject(ctx, quote.start()) if ctx.language.pro_drop else None
@@ -153,38 +154,6 @@ def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[li
         return [], None
     verb = earlier[-1]
     return _subjects(ctx, sentence, verb, quotes), verb.start()
-
-
-#: A relative clause set off by commas after a name ("X, who runs Ipsos in Peru, told …").
-_RELATIVE = re.compile(r",\s*(?:who|which|quien|quienes|som)\b[^,;.]*(?=,)", re.IGNORECASE)
-
-
-def _title_phrase(between: str, language: Language) -> bool:
-    """Whether ``between`` is a title phrase ending in a comma ("el jefe de la misión de la OEA, ").
-
-    >>> from kg.extract.languages import SPANISH
-    >>> _title_phrase(" el presidente colombiano, ", SPANISH), _title_phrase(" que el resultado era bueno, ", SPANISH)
-    (True, False)
-    """
-    words = re.findall(r"\w+", between.lower())
-    return (bool(re.search(r",\s*$", between)) and 0 < len(words) <= 20
-            and any(w in language.titles and language.titles[w] for w in words[:3]))
-
-
-def _only_names(between: str, language: Language) -> bool:
-    """Whether ``between`` holds nothing but punctuation, names, titles and pronouns."""
-    words = re.findall(r"[\w'’]+", between)
-    title_words = {w for title in language.titles for w in title.split()}
-    return len(words) <= 10 and all(w[:1].isupper() or w.lower() in language.pronouns or w.lower() in title_words
-                                    or w.lower() in _SMALL_WORDS or w in ("'s", "’s") or w.isdigit() for w in words)
-
-
-#: Articles and prepositions that may stand in a title before a name ("el secretario de Estado de …").
-_SMALL_WORDS = frozenset("the of el la los las de del den det".split())
-
-
-def _words(segment: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"\w+", segment)}
 
 
 def _according(ctx: _Context, sentence: Span) -> list[Statement]:
@@ -275,7 +244,7 @@ def _trailing_attribution(ctx: _Context, sentence: Span, verbs) -> list[Statemen
     verb = verbs[-1]
     before, tail = ctx.text[sentence.begin:verb.start()], ctx.text[verb.end():sentence.end]
     named = [m for m in ctx.speakers if verb.end() < m.span.begin < sentence.end]
-    if not re.search(r",\s*$", before) or not named or not _only_names(tail, ctx.language) or len(verbs) > 1:
+    if not re.search(r",\s*$", before) or not named or not only_names(tail, ctx.language) or len(verbs) > 1:
         return []
     people = [m for m in named if m.key.startswith("person/")] or named
     end = sentence.begin + len(before.rstrip().rstrip(","))
@@ -298,8 +267,8 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         return []
     clause = text[sentence.begin:at]
     local = [m for m in ctx.speakers if sentence.begin <= m.span.begin and m.span.end <= at
-             and not _in_aside(text, sentence.begin, m.span.begin, at) and not _possessor(text, m)
-             and not _place_complement(text, m, language)]
+             and not in_aside(text, sentence.begin, m.span.begin, at) and not possessor(text, m)
+             and not place_complement(text, m, language)]
     if word.endswith(("ing", "ndo")):
         if not re.search(r",\s*$", clause):
             return []
@@ -350,28 +319,6 @@ def _title_holder(ctx: _Context, sentence: Span, phrase: str) -> NameMention | N
     before = [m for m in ctx.speakers if m.span.end <= sentence.begin and m.key.startswith("person/")]
     holders = [m for m in before if m.title == role]
     return (holders or before or [None])[-1]
-
-
-def _in_aside(text: str, begin: int, position: int, at: int) -> bool:
-    """Whether ``position`` falls inside a dash or bracket aside that closes before ``at``."""
-    for opener, closer in (("—", "—"), ("–", "–"), ("(", ")")):
-        start = text.rfind(opener, begin, position)
-        if start >= 0 and text.find(closer, position, at) >= 0:
-            return True
-    return False
-
-
-def _place_complement(text: str, mention: NameMention, language: Language) -> bool:
-    """Whether a country is only where something is ("The Taiwan Affairs Office in China said")."""
-    before = text[max(0, mention.span.begin - 6):mention.span.begin].lower().split()
-    return mention.key.startswith("country/") and bool(before) and before[-1] in language.place_prepositions \
-        and text[mention.span.begin - 1:mention.span.begin] == " "
-
-
-def _possessor(text: str, mention: NameMention) -> bool:
-    """Whether a name only qualifies the noun after it ("Cuba's president", "Venezuelas valgråd")."""
-    after = text[mention.span.end:mention.span.end + 4]
-    return bool(re.match(r"(?:'s|’s|s)\s+[a-zæøåáéíóúñ]", after))
 
 
 def _with_list(ctx: _Context, mention: NameMention) -> list[str]:

@@ -1,0 +1,211 @@
+"""Names no table knows: runs of capitalised words, cut at titles and typed by the words in and around them.
+
+An organisation word in a name ("Ministry", "Council", "-universitetet") makes it an
+organisation, a political word ("Fuerza Popular") a party, two or more name-like words a person;
+a noun just before it ("the coalition X", "la empresa X") gives its kind, and a poll's maker is
+found after "a survey by". Datelines, places ("in New Taipei", "Avenida Paulista"), demonyms and
+nouns standing before a name are not names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Span
+
+from .languages import LANGUAGES, Language
+from .names import NAME_CONNECTORS, PARTY_CONNECTORS, NameMention, place_before, title_ends, title_words
+from .organisations import is_party_name, join_org_runs, party_before_candidate
+from .places import PLACES
+from .reference import Reference
+from .text import Token, fold, sentence_of
+
+def find_candidates(text, tokens, used, sentences, reference, language, known) -> list[NameMention]:
+    mentions: list[NameMention] = []
+    position = {t.begin: i for i, t in enumerate(tokens)}
+    for run in join_org_runs(text, tokens, _capitalised_runs(text, tokens, used), position, language):
+        noun = _noun_before(text, tokens, position[run[0].begin], language)
+        if noun:
+            run = _extend_name(text, tokens, position[run[0].begin], used)
+        for piece, kind in _split_run(run, reference, language):
+            if not piece:
+                continue
+            if noun and piece[0] is run[0]:
+                kind = language.org_heads[noun]
+            begin, end = piece[0].begin, piece[-1].end
+            # "China's Foreign Ministry" and "Venezuela's Foreign Ministry" are two bodies.
+            place = place_before(tokens, position[begin], known, reference) if kind == "government-organization" else None
+            category = _electoral(text, begin, end, noun, language) if kind in _ORG_KINDS else None
+            if kind is None and len(piece) == 1 and _pollster_before(text, begin, language):
+                kind, category = "organization", "polling-firm"
+            if kind in (None, "person", "organization") and party_before_candidate(text, end, language):
+                kind = "party"
+            if _not_a_name(text, tokens, position[begin], piece, kind, noun, language):
+                continue
+            mentions.append(NameMention(text[begin:end], Span(begin, end), sentence_of(begin, sentences),
+                                        kind=kind, place=place, category=category))
+    return mentions
+
+
+_ORG_KINDS = ("organization", "government-organization", "party")
+
+
+def _not_a_name(text: str, tokens: list[Token], at: int, piece: list[Token], kind, noun, language: Language) -> bool:
+    """A dateline ("TAIPEI, Jan 13 —"), a place after "in" ("in New Taipei"), or a noun before a name ("TV-kanalen France 2")."""
+    begin, end = piece[0].begin, piece[-1].end
+    if len(piece) == 1 and piece[0].text.isupper() and (begin == 0 or text[begin - 1] == "\n") \
+            and re.match(r"[.,]?\s*[—–-]|,", text[end:end + 4]):
+        return True
+    before = tokens[at - 1].text.lower() if at > 0 and text[tokens[at - 1].end:begin] == " " else ""
+    if kind == "person" and not noun and before in language.place_prepositions and text[end:end + 2] not in ("'s", "’s"):
+        return True
+    following = at + len(piece)
+    return (len(piece) == 1 and "-" in piece[0].text and following < len(tokens) and tokens[following].capitalised
+            and text[end:tokens[following].begin] == " ")
+
+
+def _pollster_before(text: str, begin: int, language: Language) -> bool:
+    """Whether a one-word name follows the words that name a poll's maker ("a survey by Taloustutkimus")."""
+    before = text[max(0, begin - 30):begin].lower()
+    return any(before.endswith(" " + cue + " ") or before == cue + " " for cue in language.pollster_before)
+#: Street and town words of every language: a Spanish street name turns up in English text too.
+PLACE_WORDS = frozenset(w for language in LANGUAGES.values() for w in language.place_words)
+
+
+def _noun_before(text: str, tokens: list[Token], at: int, language: Language) -> str | None:
+    """A lowercase organisation word just before a name ("the coalition X", "valgdomstolen TSE")."""
+    if at == 0 or text[tokens[at - 1].end:tokens[at].begin] != " ":
+        return None
+    head = tokens[at - 1].text.rsplit("-", 1)[-1]  # "TV-kanalen France 2": the compound's head counts
+    if not head.islower():
+        return None
+    if head in language.org_heads:
+        return head
+    # A compound ending in an organisation word: "samarbeidsorganisasjonen Ecowas".
+    return next((h for h in language.org_heads if len(h) >= 6 and head.endswith(h)), None)
+
+
+def _extend_name(text: str, tokens: list[Token], at: int, used: set[int]) -> list[Token]:
+    """The name starting at ``at``, read on across the small words a party name holds."""
+    run = [tokens[at]]
+    i = at + 1
+    while i < len(tokens) and text[tokens[i - 1].end:tokens[i].begin] == " " and (i not in used or tokens[i].capitalised):
+        token = tokens[i]
+        if token.capitalised:
+            run.append(token)
+        elif token.text.lower() in PARTY_CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].capitalised:
+            run.append(token)
+        else:
+            break
+        i += 1
+    return _strip_connectors(run)
+
+
+def _electoral(text: str, begin: int, end: int, noun: str | None, language: Language) -> str | None:
+    # The words just before count too: "the electoral service Servel", "valgdomstolen TSE".
+    name = fold(text[max(0, begin - 25):end] if noun else text[begin:end])
+    return "electoral-body" if any(w in name for w in language.electoral_words) else None
+
+
+def _capitalised_runs(text: str, tokens: list[Token], used: set[int]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for i, token in enumerate(tokens):
+        joins = current and text[current[-1].end:token.begin] in (" ", "\u00a0")
+        if i not in used and token.capitalised and token.text[0].isalpha() and (joins or not current):
+            current.append(token)
+        elif i not in used and current and joins and token.text in NAME_CONNECTORS:
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = [token] if i not in used and token.capitalised and token.text[0].isalpha() else []
+    if current:
+        runs.append(current)
+    return [_strip_connectors(run) for run in runs if _strip_connectors(run)]
+
+
+def _strip_connectors(run: list[Token]) -> list[Token]:
+    while run and not run[-1].capitalised:
+        run = run[:-1]
+    return run
+
+
+def _split_run(run: list[Token], reference: Reference, language: Language) -> list[tuple[list[Token], str | None]]:
+    """Cut a run at title words ("Foreign Ministry Spokesman Lin Jian") and type each piece."""
+    pieces: list[tuple[list[Token], str | None]] = []
+    current: list[Token] = []
+    i = 0
+    while i < len(run):
+        width = _title_width(run, i, language)
+        if width:
+            pieces.append((current, None))
+            current = []
+            i += width
+            continue
+        current.append(run[i])
+        i += 1
+    pieces.append((current, None))
+    cleaned = [_clean(p, reference, language) for p, _ in pieces]
+    return [(p, _kind_of(p, language)) for p in cleaned]
+
+
+def _title_width(run: list[Token], i: int, language: Language) -> int:
+    if run[i].text.lower() not in title_words(language)[0]:
+        return 0
+    for width in (3, 2, 1):
+        phrase = " ".join(t.text.lower() for t in run[i:i + width])
+        if len(run[i:i + width]) == width and phrase in language.titles:
+            return width
+    return 0
+
+
+def _clean(piece: list[Token], reference: Reference, language: Language) -> list[Token]:
+    ends = title_ends(language)
+    while piece and (piece[0].text.lower() in language.not_names or fold(piece[0].text) in language.not_names
+                     or fold(piece[0].text) in reference.demonyms
+                     or piece[0].text.lower() in ends or _definite_noun(piece, language)):
+        piece = piece[1:]
+    if any(fold(t.text) in reference.demonyms for t in piece) and _org_kind(piece, language) is None:
+        return []
+    piece = _strip_connectors(piece)
+    if fold(" ".join(t.text for t in piece)) in PLACES or any(t.text.lower() in PLACE_WORDS for t in piece):
+        return []
+    return piece
+
+
+def _definite_noun(piece: list[Token], language: Language) -> bool:
+    """A long noun in its definite form opening a sentence before a name ("Venstrepopulisten Jean-Luc Mélenchon")."""
+    word = piece[0].text.lower()
+    return len(piece) >= 3 and len(word) >= 9 and "-" not in word and word.endswith(language.definite_endings)
+
+
+def _org_kind(piece: list[Token], language: Language) -> str | None:
+    for token in reversed(piece):
+        word = token.text.lower()
+        if word in language.org_heads:
+            return language.org_heads[word]
+        # A compound's head after a hyphen: "Diop-universitetet", "TV-kanalen".
+        if "-" in word and word.rsplit("-", 1)[1] in language.org_heads:
+            return language.org_heads[word.rsplit("-", 1)[1]]
+    return None
+
+
+def _kind_of(piece: list[Token], language: Language) -> str | None:
+    if not piece:
+        return None
+    org = _org_kind(piece, language)
+    if org and (len(piece) >= 2 or "-" in piece[0].text):
+        return org
+    if is_party_name([t.text for t in piece if t.capitalised]):
+        return "party"
+    if len(piece) >= 2 and any(t.text.lower() in language.org_words for t in piece):
+        return "government-organization"
+    words = [t for t in piece if t.capitalised]
+    if len(words) >= 2 and all(t.text.replace("-", "").isalpha() and not t.text.isupper() for t in words):
+        return "person"
+    if len(piece) == 1 and piece[0].text.isupper() and 2 <= len(piece[0].text) <= 6:
+        return "organization"
+    return None
+
+
