@@ -57,7 +57,8 @@ def _keyed(mention: NameMention, minted: dict[str, NameMention]) -> NameMention:
 
 def _match_reference(mention: NameMention, reference: Reference) -> NameMention:
     matched = _match_whole(mention, reference)
-    if matched.key or mention.span.begin != mention.sentence.begin or len(mention.text.split()) < 3:
+    if matched.key or mention.span.begin != mention.sentence.begin or len(mention.text.split()) < 3 \
+            or mention.span.end - mention.span.begin != len(mention.text):  # an acronym carries its full name
         return matched
     # A sentence's first word is capitalised whatever it is ("Later Edmundo Gonzales"): try without it.
     rest = mention.text.split(" ", 1)[1]

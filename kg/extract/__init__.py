@@ -55,7 +55,7 @@ def extract_corpus(articles: Sequence[Article], *, known: Mapping[str, Entity] |
     for i, (article_key, statement) in enumerate(statements):
         claims[article_key].append(_claim(statement, keys[i], parts[article_key][0]))
     extractions = tuple(replace(parts[a.key][0], claims=tuple(claims[a.key])) for a in articles)
-    return Corpus(extractions=extractions, entities=_referenced(extractions, entities))
+    return Corpus(extractions=extractions, entities=_referenced(extractions, entities, reference))
 
 
 def _lang(article: Article) -> str:
@@ -90,11 +90,14 @@ def _claim(statement: Statement, key: str, extraction: Extraction) -> Claim:
                  sentence=statement.sentence, claim_key=key, on_behalf_of=behalf)
 
 
-def _referenced(extractions: tuple[Extraction, ...], entities: dict[str, Entity]) -> dict[str, Entity]:
+def _referenced(extractions: tuple[Extraction, ...], entities: dict[str, Entity], reference: Reference
+                ) -> dict[str, Entity]:
+    """The entities the extractions point to; a country known only from a demonym ("the Cuban
+    president") comes from the table, since no mention of it was linked."""
     used: set[str] = set()
     for e in extractions:
         used |= {m.entity for m in e.mentions} | {c.speaker for c in e.claims}
         used |= {k for c in e.claims for k in (c.on_behalf_of,) if k}
         used |= {k for r in e.results for k in (r.candidate, r.announced_by, r.election) if k}
         used |= {k for r in e.roles for k in (r.holder, r.organization) if k}
-    return {k: entities[k] for k in sorted(used)}
+    return {k: entities[k] if k in entities else reference.entities[k] for k in sorted(used)}

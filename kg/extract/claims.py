@@ -72,7 +72,8 @@ def extract_statements(article: Article, mentions: list[NameMention], language: 
     for sentence in ctx.sentences:
         if not any(t.begin <= sentence.begin < t.end for t in taken):
             found += _sentence_statements(ctx, sentence)
-    return sorted(set(found), key=lambda s: (s.span, s.speaker))
+    # A statement with no words left after trimming ("Según el secretario de Estado de EE. UU., …") is none.
+    return sorted({s for s in found if s.span.end > s.span.begin}, key=lambda s: (s.span, s.speaker))
 
 
 def _dash_paragraphs(text: str) -> list[tuple[Span, Span]]:
