@@ -56,14 +56,17 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 
 #: The F1 reached on each gold set when these floors were set; a change that lowers one fails here.
 #: The held-out floors guard against regressions only: the extractor's generic fixes were made
-#: after a first look at that set (entities 0.85, typed 0.78, results 0.24, claims 0.60 then), so
-#: it no longer measures unseen articles.
+#: after a first look at those sets (heldout: entities 0.85, typed 0.78, results 0.24, claims 0.60
+#: at first; heldout2-dev: 0.86, 0.76, 0.59, 0.67), so they no longer measure unseen articles.
+#: heldout2's test half is the one still unseen, scored once by the integrator.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
-    "examples": {"entities": 0.98, "typed entities": 0.98, "results": 1.0, "claims": 0.91},
-    "heldout": {"entities": 0.91, "typed entities": 0.90, "results": 0.83, "claims": 0.78},
+    "examples": {"entities": 0.98, "typed entities": 0.98, "results": 1.0, "claims": 0.92},
+    "heldout": {"entities": 0.93, "typed entities": 0.91, "results": 0.88, "claims": 0.81},
+    "heldout2-dev": {"entities": 0.97, "typed entities": 0.96, "results": 0.97, "claims": 0.90},
 }
-ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles"}
+ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles",
+            "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles"}
 
 
 @pytest.mark.parametrize("gold_set", sorted(FLOORS))

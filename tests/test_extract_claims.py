@@ -99,3 +99,21 @@ def test_a_spokesman_speaks_for_his_ministry():
     )]).extractions[0]
     assert [(c.speaker, c.on_behalf_of) for c in extraction.claims] == [
         ("person/lin-jian", "organization/china-foreign-ministry")]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "“It is a tie,” Ana Ruiz, who runs Pollco in Lima, told viewers.",
+     [("person/ana-ruiz", "It is a tie", True)]),
+    ("es", "«Ganó la esperanza», escribió el presidente chileno, Tomás Vidal.",
+     [("person/tomas-vidal", "Ganó la esperanza", True)]),
+    ("es", "Tomás Vidal habló en Sucre. Según el candidato, su gobierno no cederá ante nadie.",
+     [("person/tomas-vidal", "su gobierno no cederá ante nadie", False)]),
+    ("nb", "Ola Berg tapte. Han gratulerte Kari Lie og sa at han ønsket henne lykke til.",
+     [("person/ola-berg", "han ønsket henne lykke til", False)]),
+    ("es", "Tomás Vidal reconoció la derrota poco después.", []),
+    ("es", "Tomás Vidal reconoció en un mensaje que la derrota era clara.",
+     [("person/tomas-vidal", "la derrota era clara", False)]),
+], ids=["relative-clause-after-speaker", "title-phrase-after-verb", "segun-a-title", "coordinated-after-pronoun",
+        "acknowledged-an-object", "acknowledged-a-statement"])
+def test_speakers_behind_asides_titles_and_pronouns(lang, text, expected):
+    assert claims_of(text, lang) == expected

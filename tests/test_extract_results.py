@@ -62,3 +62,23 @@ def test_results_name_the_election_minted_from_country_year_and_type():
     (result,) = corpus.extractions[0].results
     assert (result.candidate, result.election) == ("person/luisa-andrade-mena", "election/ecuador-2025-presidential")
     assert corpus.entities["election/ecuador-2025-presidential"].kind == "election"
+
+
+ANA, OLA = "person/ana-ruiz", "person/ola-berg"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The ministry's final count, with all votes counted, gave Ana Ruiz 51.6% and Ola Berg 48.4%.",
+     [(ANA, "51.6%", Decimal("51.6"), "exact", "official", None, None),
+      (OLA, "48.4%", Decimal("48.4"), "exact", "official", None, None)]),
+    ("nb", "Klokken 20 viste en prognose fra Ipsos at Ola Berg fikk 58,2 prosent.",
+     [(OLA, "58,2 prosent", Decimal("58.2"), "exact", "exit-poll", None, "organization/ipsos")]),
+    ("en", "In the first round, Ana Ruiz had won 48.4%.",
+     [(ANA, "48.4%", Decimal("48.4"), "exact", "official", None, None)]),
+    ("en", "Ola Berg, who came third in the first round with 19%, backed nobody.",
+     [(OLA, "19%", Decimal("19"), "exact", "unattributed", None, None)]),
+    ("es", "Ana Ruiz gobernará un país cuyo PIB podría caer un 8 % este año.", []),
+], ids=["final-count-is-official", "nb-prognose-is-exit-poll", "opening-first-round-is-official",
+        "earlier-round-in-a-clause-is-background", "economy-is-no-vote-share"])
+def test_the_kind_of_a_figure_comes_from_general_cues(lang, text, expected):
+    assert results_of(text, lang) == expected

@@ -116,3 +116,41 @@ def test_the_real_corpus_gives_the_same_extractions_in_any_order(shared_corpus):
     forward, backward = extract_corpus(articles), extract_corpus(articles[::-1])
     assert forward.entities == backward.entities
     assert {e.article.key: e for e in forward.extractions} == {e.article.key: e for e in backward.extractions}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The National Office of Electoral Processes (ONPE) closed the count. ONPE thanked the voters.", "en",
+     {"National Office of Electoral Processes": "organization/national-office-of-electoral-processes",
+      "ONPE": "organization/national-office-of-electoral-processes"}),
+    ("Mara Lind of the Island People's Party (IPP) won a seat for the IPP.", "en",
+     {"Mara Lind": "person/mara-lind", "Island People's Party": "party/island-people-s-party",
+      "IPP": "party/island-people-s-party"}),
+    ("Rosa Quispe ganó; Luis Pardo, de Creemos, y la lista Fuerza Andina perdieron.", "es",
+     {"Rosa Quispe": "person/rosa-quispe", "Luis Pardo": "person/luis-pardo", "Creemos": "party/creemos",
+      "Fuerza Andina": "party/fuerza-andina"}),
+    ("Regjeringskoalisjonen Nye Samholds kandidat tapte.", "nb", {"Nye Samholds": "party/nye-samholds"}),
+    ("A survey by Quantix had Mara Lind ahead, said Tom Berg of the University of Turku.", "en",
+     {"Quantix": "organization/quantix", "Mara Lind": "person/mara-lind", "Tom Berg": "person/tom-berg",
+      "University of Turku": "organization/university-of-turku"}),
+    ("HARBOURTON, May 2 — Voters queued in New Harbour.", "en", {}),
+], ids=["acronym-in-brackets", "genitive-in-party-name", "party-words-and-membership", "party-of-a-candidate",
+        "pollster-and-of-joined-name", "dateline-and-place-after-in"])
+def test_organisation_and_party_names_are_read_whole(text, lang, expected):
+    assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected
+
+
+def test_a_generic_body_in_lowercase_belongs_to_the_article_country_and_gets_an_english_name():
+    corpus = extract_corpus([make_article("a", "Senegal stemte. Ifølge valgkommisjonen vant Ola Berg.", "nb")])
+    assert keys_of(corpus)["valgkommisjonen"] == "organization/senegal-electoral-council"
+    assert corpus.entities["organization/senegal-electoral-council"].names == {
+        "en": "Electoral Council of Senegal", "nb": "valgkommisjonen"}
+
+
+@pytest.mark.parametrize("text, lang, word, key", [
+    ("Daniel Roca ganó. Su padre, Álvaro Roca, perdió en 2006. Roca habló.", "es", "Roca", "person/daniel-roca"),
+    ("Lai Ching-te won the vote. Lai thanked the voters.", "en", "Lai", "person/lai-ching-te"),
+], ids=["shared-surname-is-the-first-named", "family-name-first"])
+def test_a_bare_surname_names_the_right_person(text, lang, word, key):
+    found = extract_corpus([make_article("a", text, lang)]).extractions[0]
+    anchors = [(text[m.span.begin:m.span.end], m.entity) for m in found.mentions]
+    assert anchors[-1] == (word, key)

@@ -110,8 +110,9 @@ def mark_parties(text: str, mentions: list, language: Language) -> list:
         person, party = found[i - 1], found[i]
         if not (person.kind == "person" or (person.key or "").startswith("person/")):
             continue
-        if party.key or party.kind not in (None, "organization") or party.category:
-            continue
+        acronym = party.kind == "organization" and _is_acronym(party.text)
+        if party.key or party.category or not (party.kind is None or acronym):
+            continue  # "a scientist of the University of Turku": a typed name keeps its kind
         between = text[person.span.end:party.span.begin].lower()
         if between.strip(" ,") in language.member_of and between.strip(" ,") and "\n" not in between:
             found[i] = replace(party, kind="party")
