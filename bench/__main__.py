@@ -120,7 +120,7 @@ def run_size(n: int, args: argparse.Namespace, log) -> dict:
             server.stop()
     log(f"[{n}] validation")
     size["validation"] = {
-        "full": run_isolated("full", dataset, n, args.validate_timeout),
+        "full": run_isolated("full", dataset, n, args.full_validate_timeout or args.validate_timeout),
         "addition": run_isolated("addition", dataset, n, args.validate_timeout),
     }
     log(f"[{n}] validation: {json.dumps(size['validation'])[:400]}")
@@ -146,6 +146,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--validate-timeout", type=float, default=900.0, help="seconds a validation may take (default: 900)")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse the dataset and build figures an earlier run left in --work (no new build)")
+    parser.add_argument("--full-validate-timeout", type=float,
+                        help="seconds the full validation may take (default: --validate-timeout)")
     parser.add_argument("--work", type=Path, default=REPO / "build" / "bench", help="scratch folder (default: build/bench)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT, help=f"JSON results (default: {DEFAULT_OUT})")
     parser.add_argument("--table", type=Path, help="also write the Markdown table to this file")
