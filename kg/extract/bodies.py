@@ -15,6 +15,7 @@ from kg.iris import slugify
 from kg.model import Span
 
 from .names import NameMention, place_before
+from .patterns import derived
 from .reference import Reference
 from .text import Token, sentence_of
 
@@ -25,7 +26,7 @@ def find_bodies(text, tokens, used, sentences, reference, language, known, home=
     ("the interior ministry said", "ifølge valgkommisjonen").
     """
     found: list[NameMention] = []
-    firsts = {phrase.split()[0] for phrase in language.bodies}
+    firsts = derived(language, "body-firsts", lambda: frozenset(phrase.split()[0] for phrase in language.bodies))
     for i in range(len(tokens)):
         if tokens[i].text.lower() not in firsts:
             continue

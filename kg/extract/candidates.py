@@ -15,6 +15,7 @@ from kg.model import Span
 
 from .languages import LANGUAGES, Language
 from .names import NAME_CONNECTORS, PARTY_CONNECTORS, NameMention, place_before, title_ends, title_words
+from .patterns import derived
 from .organisations import is_party_name, join_org_runs, party_before_candidate
 from .places import PLACES
 from .reference import Reference
@@ -66,8 +67,8 @@ def _not_a_name(text: str, tokens: list[Token], at: int, piece: list[Token], kin
 
 def _pollster_before(text: str, begin: int, language: Language) -> bool:
     """Whether a one-word name follows the words that name a poll's maker ("a survey by Taloustutkimus")."""
-    before = text[max(0, begin - 30):begin].lower()
-    return any(before.endswith(" " + cue + " ") or before == cue + " " for cue in language.pollster_before)
+    before = " " + text[max(0, begin - 30):begin].lower()
+    return before.endswith(derived(language, "pollster-ends", lambda: tuple(f" {cue} " for cue in language.pollster_before)))
 #: Street and town words of every language: a Spanish street name turns up in English text too.
 PLACE_WORDS = frozenset(w for language in LANGUAGES.values() for w in language.place_words)
 
@@ -82,7 +83,8 @@ def _noun_before(text: str, tokens: list[Token], at: int, language: Language) ->
     if head in language.org_heads:
         return head
     # A compound ending in an organisation word: "samarbeidsorganisasjonen Ecowas".
-    return next((h for h in language.org_heads if len(h) >= 6 and head.endswith(h)), None)
+    long_heads = derived(language, "long-heads", lambda: tuple(h for h in language.org_heads if len(h) >= 6))
+    return next((h for h in long_heads if head.endswith(h)), None) if head.endswith(long_heads) else None
 
 
 def _extend_name(text: str, tokens: list[Token], at: int, used: set[int]) -> list[Token]:

@@ -50,17 +50,14 @@ def cue_pattern(language: Language, table: str, template: str = WHOLE_WORDS, fla
     return pattern
 
 
-def kind_of_cue(language: Language) -> dict[str, str]:
-    """The ``kinds`` table as a dict from phrase to the kind of figure it names (first row wins).
+def derived(language: Language, name: str, build):
+    """A value computed once per language from its tables (``build()``), kept on the language.
 
     >>> from kg.extract.languages import ENGLISH
-    >>> kind_of_cue(ENGLISH)["exit poll"]
-    'exit-poll'
+    >>> derived(ENGLISH, "doctest-example", lambda: 42), derived(ENGLISH, "doctest-example", lambda: 0)
+    (42, 42)
     """
     cache = language.__dict__.setdefault("_patterns", {})
-    table = cache.get("kinds-dict")
-    if table is None:
-        table = cache["kinds-dict"] = {}
-        for phrase, kind in language.kinds:
-            table.setdefault(phrase, kind)
-    return table
+    if name not in cache:
+        cache[name] = build()
+    return cache[name]

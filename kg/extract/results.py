@@ -12,6 +12,7 @@ A figure with no candidate, or with turnout/margin/threshold words around it, is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from kg.model import Article, Result, Span
@@ -37,9 +38,14 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
     source: tuple[str, str | None] | None = None
     counted: Figure | None = None
     age = 0
+    article_body = next((m.key for m in mentions if _is_electoral(m, reference)), None)
+    ordered = sorted(mentions, key=lambda m: m.span.begin)
+    begins = [m.span.begin for m in ordered]
     for sentence in split_sentences(text):
         inside = [f for f in figures if sentence.begin <= f.span.begin < sentence.end]
-        own = _source(text, sentence, mentions, language, reference, sides, inside[0].span.begin if inside else None)
+        local = ordered[bisect_left(begins, sentence.begin):bisect_left(begins, sentence.end)]
+        own = _source(text, sentence, local, article_body, language, reference, sides,
+                      inside[0].span.begin if inside else None)
         source, age = (own, 0) if own else (source if age < 2 else None, age + 1)
         counted = next((f for f in inside if f.counted), counted if age == 1 or own is None else None)
         given: list[str] = []
@@ -164,13 +170,12 @@ def _cues_in_order(lower: str, language: Language, figure_at: int) -> list[str]:
     return [kind for _, _, kind in sorted(found)]
 
 
-def _source(text, sentence: Span, mentions, language, reference, sides, first_figure=None) -> tuple[str, str | None] | None:
-    """Who produced the figures of a sentence, when the sentence itself says so."""
+def _source(text, sentence: Span, local, article_body, language, reference, sides, first_figure=None
+            ) -> tuple[str, str | None] | None:
+    """Who produced the figures of a sentence (``local`` are its names), when the sentence itself says so."""
     lower = text[sentence.begin:sentence.end].lower()
-    local = [m for m in mentions if sentence.begin <= m.span.begin < sentence.end]
-    firm = next((m.key for m in local if reference.in_category(m.key, "polling-firm")), None)
+    firm = next((m.key for m in local if m.category == "polling-firm" or reference.in_category(m.key, "polling-firm")), None)
     body = next((m.key for m in local if _is_electoral(m, reference)), None)
-    article_body = next((m.key for m in mentions if _is_electoral(m, reference)), None)
     cues = _cues_in_order(lower, language, first_figure - sentence.begin if first_figure is not None else len(lower))
     if cues and cues[0] == "opinion-poll" and firm and _speaks_of_exit_polls(text, language):
         return "exit-poll", firm
