@@ -137,15 +137,36 @@ def _mint_new_names(mentions: list[NameMention], reference: Reference) -> dict[s
 
 
 def _group_names(names: list[str]) -> list[list[str]]:
-    """Group spellings of one name: equal, near-equal, or one contained in the other."""
+    """Group spellings of one name: equal, near-equal, or one contained in the other.
+
+    A name joins the first group (in sorted order) holding a spelling close to it. Only names that
+    share a word's first four letters are compared (a blocking index): spellings of one name
+    always do ("Gonzales"/"González", "Marina"/"María Corina Machado"), so the corpus is not
+    compared pair by pair.
+
+    >>> _group_names(["edmundo gonzales", "edmundo gonzalez", "gabriel boric", "gonzalez urrutia"])
+    [['edmundo gonzales', 'edmundo gonzalez'], ['gabriel boric'], ['gonzalez urrutia']]
+    """
     groups: list[list[str]] = []
+    group_of: dict[str, int] = {}
+    blocks: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        home = next((g for g in groups if any(_same_name(name, other) for other in g)), None)
-        if home is None:
-            groups.append([name])
+        keys = _block_keys(name)
+        near = {other for key in keys for other in blocks[key]}
+        homes = [group_of[other] for other in near if _same_name(name, other)]
+        if homes:
+            group_of[name] = min(homes)
+            groups[group_of[name]].append(name)
         else:
-            home.append(name)
+            group_of[name] = len(groups)
+            groups.append([name])
+        for key in keys:
+            blocks[key].append(name)
     return groups
+
+
+def _block_keys(name: str) -> set[str]:
+    return {word[:4] for word in name.replace("-", " ").split() if len(word) >= 2}
 
 
 def _same_name(a: str, b: str) -> bool:
