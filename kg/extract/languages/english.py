@@ -81,7 +81,7 @@ ENGLISH = Language(
         ("electoral body", "official"), ("partial results", "official"), ("declared", "official"),
         ("bulletin", "official"), ("proclaimed", "official"), ("official", "official"), ("officially", "official"),
         ("first round", "official"), ("first-round", "official"), ("official count", "official"),
-        ("final count", "official"), ("final results", "official"), ("final result", "official"),
+        ("final count", "official"), ("preliminary results", "official"), ("provisional results", "official"), ("final results", "official"), ("final result", "official"),
         ("all votes counted", "official"), ("all ballots counted", "official"), ("projection", "exit-poll"),
         ("projections", "exit-poll"),
     ),

@@ -68,6 +68,7 @@ NORWEGIAN = Language(
         ("offisielle", "official"), ("offisielt", "official"), ("valgresultatet", "official"),
         ("foreløpige resultater", "official"), ("første runde", "official"), ("første valgomgang", "official"),
         ("prognose", "exit-poll"), ("prognosen", "exit-poll"), ("prognoser", "exit-poll"),
+        ("hurtigtelling", "exit-poll"), ("hurtigtellingen", "exit-poll"), ("foreløpig opptelling", "official"),
         ("alle stemmer talt", "official"), ("alle stemmene talt", "official"), ("endelige resultatet", "official"),
         ("endelig resultat", "official"), ("opptellingen", "official"), ("endelige tall", "official"),
     ),
