@@ -78,7 +78,10 @@ ANA, OLA = "person/ana-ruiz", "person/ola-berg"
     ("en", "Ola Berg, who came third in the first round with 19%, backed nobody.",
      [(OLA, "19%", Decimal("19"), "exact", "unattributed", None, None)]),
     ("es", "Ana Ruiz gobernará un país cuyo PIB podría caer un 8 % este año.", []),
+    ("es", "Ana Ruiz celebró en Lima. Con el 100 % de las actas procesadas, el tribunal electoral atribuyó al "
+           "candidato del Frente Verde el 58 % de los votos. Ruiz habló después.",
+     [(ANA, "58 %", Decimal("58"), "exact", "official", Decimal("100"), None)]),
 ], ids=["final-count-is-official", "nb-prognose-is-exit-poll", "opening-first-round-is-official",
-        "earlier-round-in-a-clause-is-background", "economy-is-no-vote-share"])
+        "earlier-round-in-a-clause-is-background", "economy-is-no-vote-share", "candidate-of-a-party"])
 def test_the_kind_of_a_figure_comes_from_general_cues(lang, text, expected):
     assert results_of(text, lang) == expected

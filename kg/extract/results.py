@@ -123,8 +123,32 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     if side and side_at >= 0 and (not parties or sentence.begin + side_at > parties[-1].span.begin):
         return side
     if parties:
-        return parties[-1].key
+        return _candidate_of(text, parties[-1], mentions, language, given) or parties[-1].key
     return _previous_subject(text, figure, sentence, mentions)
+
+
+def _candidate_of(text: str, party: NameMention, mentions, language, given) -> str | None:
+    """For "al candidato del Movimiento Semilla el 58 %": the person standing for that party.
+
+    The person named just before the party elsewhere in the article ("Ana Ruiz, de Semilla"), else
+    the person the article names most (the candidate it is about). None when the party is not
+    introduced as someone's ("the candidate of").
+    """
+    before = text[max(0, party.span.begin - 30):party.span.begin].lower()
+    if not re.search(r"\b(?:%s)\s+(?:of|for|de|del|de la|for the|of the)?\s*$" % _candidate_words(language), before):
+        return None
+    people = [m for m in mentions if m.key.startswith("person/") and m.key not in given]
+    for m in mentions:
+        if m.key == party.key and m is not party:
+            near = [p for p in people if p.sentence == m.sentence and 0 <= m.span.begin - p.span.end <= 12]
+            if near:
+                return near[-1].key
+    counts = Counter(m.key for m in people)
+    return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+
+def _candidate_words(language) -> str:
+    return "|".join(re.escape(w) for w, role in language.titles.items() if role == "candidate" and " " not in w)
 
 
 def _previous_subject(text: str, figure: Figure, sentence: Span, mentions) -> str | None:
