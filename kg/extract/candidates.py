@@ -171,7 +171,8 @@ def _clean(piece: list[Token], reference: Reference, language: Language) -> list
     if any(fold(t.text) in reference.demonyms for t in piece) and _org_kind(piece, language) is None:
         return []
     piece = _strip_connectors(piece)
-    if fold(" ".join(t.text for t in piece)) in PLACES or any(t.text.lower() in PLACE_WORDS for t in piece):
+    if fold(" ".join(t.text for t in piece)) in PLACES or (
+            any(t.text.lower() in PLACE_WORDS for t in piece) and _org_kind(piece, language) is None):
         return []
     return piece
 

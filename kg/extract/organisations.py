@@ -83,7 +83,7 @@ def apply_acronyms(text: str, mentions: list) -> list:
             continue
         acronym = by_begin.get(m.span.end + 2)
         if acronym and text[acronym.span.end:acronym.span.end + 1] == ")" and _is_acronym(acronym.text) \
-                and len(m.text.split()) >= 2:
+                and (len(m.text.split()) >= 2 or m.kind in ("party", "organization", "government-organization")):
             defined.setdefault(acronym.text, m)
     if not defined:
         return mentions

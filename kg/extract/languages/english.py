@@ -50,7 +50,7 @@ ENGLISH = Language(
         "movement": "party", "university": "organization", "jury": "government-organization",
         "community": "organization", "broadcaster": "organization", "channel": "organization",
         "newspaper": "organization", "tv": "organization", "radio": "organization", "television": "organization",
-        "pollster": "organization", "daily": "organization",
+        "pollster": "organization", "daily": "organization", "firm": "organization", "company": "organization",
     },
     percent_words=("%", "per cent", "percent", "pct"),
     bounds={
@@ -102,14 +102,15 @@ ENGLISH = Language(
          "this that these those it its he she they we his her their our there here when where "
          "as if by from with without under over despite since during then also even many some "
          "most more several both all no not yet so mr mrs ms opposition sources source read "
-         "president secretary " + _DAYS_MONTHS_EN).split()
+         "president secretary gdp " + _DAYS_MONTHS_EN).split()
     ),
     photo_credit=("photo", "picture", "image", "credit", "photograph"),
     pronouns=frozenset("he she".split()),
     complementizers=("that",),
     org_words=frozenset("national electoral federal supreme superior international republic legislative".split()),
     electoral_words=("electoral", "election commission", "elections commission"),
-    place_words=frozenset("street avenue square road boulevard plaza city province district".split()),
+    place_words=frozenset("street avenue square road boulevard plaza city province district strait sea gulf bay "
+                          "river lake peninsula mountains".split()),
     bodies={"foreign ministry": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
             "foreign office": "Foreign Ministry", "state department": "Foreign Ministry",
             "electoral council": "Electoral Council", "electoral commission": "Electoral Council",

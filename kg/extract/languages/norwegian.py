@@ -40,7 +40,8 @@ NORWEGIAN = Language(
         "parti": "party", "partiet": "party", "plattformen": "party", "koalisjonen": "party",
         "alliansen": "party", "fronten": "party", "bevegelsen": "party", "universitetet": "organization",
         "universitet": "organization", "kanalen": "organization", "avisen": "organization",
-        "kringkasteren": "organization", "organisasjonen": "organization",
+        "kringkasteren": "organization", "organisasjonen": "organization", "selskapet": "organization",
+        "firmaet": "organization",
     },
     percent_words=("%", "prosent", "pst.", "pst"),
     bounds={
@@ -84,7 +85,7 @@ NORWEGIAN = Language(
     not_names=frozenset(
         ("den det de en et ei i på av for til og men som når etter før under over med uten mens "
          "han hun hans hennes deres vi dette disse her der så også likevel imidlertid ifølge "
-         "les kilder kilde foto opposisjonen nå om " + _DAYS_MONTHS_NB).split()
+         "les kilder kilde foto opposisjonen nå om bnp " + _DAYS_MONTHS_NB).split()
     ),
     photo_credit=("foto", "bilde", "fotograf"),
     pronouns=frozenset("han hun".split()),

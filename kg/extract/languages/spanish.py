@@ -44,7 +44,8 @@ SPANISH = Language(
         "frente": "party", "movimiento": "party", "unidad": "party", "foro": "organization", "red": "organization",
         "universidad": "organization", "canal": "organization", "diario": "organization", "periódico": "organization",
         "cadena": "organization", "televisora": "organization", "jurado": "government-organization",
-        "oficina": "government-organization", "organización": "organization",
+        "oficina": "government-organization", "organización": "organization", "empresa": "organization",
+        "firma": "organization", "consultora": "organization",
     },
     percent_words=("%", "por ciento"),
     bounds={
@@ -90,7 +91,7 @@ SPANISH = Language(
     not_names=frozenset(
         ("el la los las un una unos unas en de del al por para con sin y o pero sin embargo "
          "mientras tras antes después este esta estos estas ese esa su sus lo le les se que "
-         "cuando donde como si también aunque según fuentes fuente foto oposición "
+         "cuando donde como si también aunque según fuentes fuente foto oposición pib "
          + _DAYS_MONTHS_ES).split()
     ),
     photo_credit=("foto", "fotografía", "imagen"),
