@@ -129,11 +129,14 @@ def test_the_real_corpus_gives_the_same_extractions_in_any_order(shared_corpus):
      {"Rosa Quispe": "person/rosa-quispe", "Luis Pardo": "person/luis-pardo", "Creemos": "party/creemos",
       "Fuerza Andina": "party/fuerza-andina"}),
     ("Regjeringskoalisjonen Nye Samholds kandidat tapte.", "nb", {"Nye Samholds": "party/nye-samholds"}),
+    ("Luis Pardo, candidato de Unión por la Patria, perdió ante la candidata de Avanza.", "es",
+     {"Luis Pardo": "person/luis-pardo", "Unión por la Patria": "party/union-por-la-patria", "Avanza": "party/avanza"}),
     ("A survey by Quantix had Mara Lind ahead, said Tom Berg of the University of Turku.", "en",
      {"Quantix": "organization/quantix", "Mara Lind": "person/mara-lind", "Tom Berg": "person/tom-berg",
       "University of Turku": "organization/university-of-turku"}),
     ("HARBOURTON, May 2 — Voters queued in New Harbour.", "en", {}),
 ], ids=["acronym-in-brackets", "genitive-in-party-name", "party-words-and-membership", "party-of-a-candidate",
+        "candidate-of-a-party",
         "pollster-and-of-joined-name", "dateline-and-place-after-in"])
 def test_organisation_and_party_names_are_read_whole(text, lang, expected):
     assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected

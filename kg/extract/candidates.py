@@ -16,7 +16,7 @@ from kg.model import Span
 from .languages import LANGUAGES, Language
 from .names import NAME_CONNECTORS, PARTY_CONNECTORS, NameMention, place_before, title_ends, title_words
 from .patterns import derived
-from .organisations import is_party_name, join_org_runs, party_before_candidate
+from .organisations import after_candidate_word, is_party_name, join_org_runs, party_before_candidate
 from .places import PLACES
 from .reference import Reference
 from .text import Token, fold, sentence_of
@@ -26,13 +26,17 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
     position = {t.begin: i for i, t in enumerate(tokens)}
     for run in join_org_runs(text, tokens, _capitalised_runs(text, tokens, used), position, language):
         noun = _noun_before(text, tokens, position[run[0].begin], language)
-        if noun:
-            run = _extend_name(text, tokens, position[run[0].begin], used)
+        party_of = not noun and after_candidate_word(text, run[0].begin, language)
+        if noun or party_of:
+            extended = _extend_name(text, tokens, position[run[0].begin], used)
+            run = extended if extended[-1].end >= run[-1].end else run
         for piece, kind in _split_run(run, reference, language):
             if not piece:
                 continue
             if noun and piece[0] is run[0]:
                 kind = language.org_heads[noun]
+            elif party_of and piece[0] is run[0] and kind in (None, "person"):
+                kind = "party"
             begin, end = piece[0].begin, piece[-1].end
             # "China's Foreign Ministry" and "Venezuela's Foreign Ministry" are two bodies.
             place = place_before(tokens, position[begin], known, reference) if kind == "government-organization" else None
@@ -95,12 +99,22 @@ def _extend_name(text: str, tokens: list[Token], at: int, used: set[int]) -> lis
         token = tokens[i]
         if token.capitalised:
             run.append(token)
-        elif token.text.lower() in PARTY_CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].capitalised:
+        elif token.text.lower() in PARTY_CONNECTORS and _connects(tokens, i):
             run.append(token)
         else:
             break
         i += 1
     return _strip_connectors(run)
+
+
+def _connects(tokens: list[Token], i: int) -> bool:
+    """Whether the small words from ``i`` on lead to a capitalised word ("por la Patria", "al Socialismo")."""
+    for j in range(i + 1, min(i + 3, len(tokens))):
+        if tokens[j].capitalised:
+            return True
+        if tokens[j].text.lower() not in PARTY_CONNECTORS:
+            return False
+    return False
 
 
 def _electoral(text: str, begin: int, end: int, noun: str | None, language: Language) -> str | None:

@@ -101,11 +101,16 @@ def _is_acronym(word: str) -> bool:
 
 
 def mark_parties(text: str, mentions: list, language: Language) -> list:
-    """A name after a person and "of the" / ", de" is that person's party ("Hou Yu-ih of the Kuomintang").
+    """A name after a person and "of the" / ", de" is that person's party ("Hou Yu-ih of the Kuomintang"),
+    and so is one after "the candidate of" ("la candidata de Morena").
 
     Only a name the text has not typed otherwise (one word, or an acronym) is changed.
     """
     found = list(mentions)
+    for i, m in enumerate(found):
+        # "la candidata de Morena", "the candidate of the Greens": the name is a party.
+        if not m.key and m.kind is None and after_candidate_word(text, m.span.begin, language):
+            found[i] = replace(m, kind="party")
     for i in range(1, len(found)):
         person, party = found[i - 1], found[i]
         if not (person.kind == "person" or (person.key or "").startswith("person/")):
@@ -117,6 +122,24 @@ def mark_parties(text: str, mentions: list, language: Language) -> list:
         if between.strip(" ,") in language.member_of and between.strip(" ,") and "\n" not in between:
             found[i] = replace(party, kind="party")
     return found
+
+
+def after_candidate_word(text: str, begin: int, language: Language) -> bool:
+    """Whether the name at ``begin`` follows "the candidate of" ("candidato de Unión por la Patria").
+
+    >>> from kg.extract.languages import SPANISH
+    >>> after_candidate_word("Massa, candidato de Unión por la Patria", 20, SPANISH)
+    True
+    """
+    pattern = _CANDIDATE_OF.get(language.code)
+    if pattern is None:
+        words = "|".join(re.escape(w) for w, role in language.titles.items() if role == "candidate")
+        pattern = _CANDIDATE_OF[language.code] = re.compile(
+            r"\b(?:%s)\s+(?:of the|of|for|de la|del|de)\s+$" % words, re.IGNORECASE)
+    return bool(pattern.search(text[max(0, begin - 40):begin]))
+
+
+_CANDIDATE_OF: dict[str, re.Pattern[str]] = {}
 
 
 def party_before_candidate(text: str, end: int, language: Language) -> bool:
