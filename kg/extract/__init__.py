@@ -3,11 +3,14 @@
 The one entry point is :func:`extract_corpus`. The work is split by concern:
 
 - :mod:`.text` sentences and words with offsets; :mod:`.languages` the cue words of each language
-  (data only: adding a language is adding a row);
+  (data only: adding a language is adding a module); :mod:`.patterns` their regexes, compiled once;
 - :mod:`.reference` the reference table (kg/data/entities.ttl); :mod:`.mentions` names in an
-  article; :mod:`kg.link` one key per real entity across the corpus, and claim clustering;
+  article, with :mod:`.candidates` (names no table knows), :mod:`.organisations` (names across
+  link words, acronyms, parties) and :mod:`.bodies` (generic bodies: "the interior ministry");
+  :mod:`kg.link` one key per real entity across the corpus, and claim clustering;
 - :mod:`.figures` percentages as written; :mod:`.results` which candidate, kind and source each
-  belongs to; :mod:`.claims` quotes and reported speech; :mod:`.roles` titles and appositions;
+  belongs to; :mod:`.claims` quotes and reported speech (:mod:`.clauses` what stands between a statement and its
+  speaker); :mod:`.roles` titles and appositions;
   :mod:`.elections` which election an article covers.
 
 Plain regular expressions, not spaCy: there is no trained model to load here, so a tokenizer
