@@ -134,7 +134,9 @@ def size_table(n: int, size: dict) -> list[str]:
                       f"{fmt(add['in_context_ms'])} ms (plan: {fmt(add['plan_s'] * 1000)} ms) |",
                       f"| the same quads alone | {fmt(add['alone_ms'])} ms |"]
         else:
-            lines.append(f"| one-article addition in context | {'timeout' if add.get('timeout') else 'error'} |")
+            why = ("timeout" if add.get("timeout") else
+                   f"stopped after {add['seconds']:.0f} s" if "seconds" in add else "error")
+            lines.append(f"| one-article addition in context | {why} |")
         lines.append("")
     bars = size.get("bars", [])
     if bars:
