@@ -21,6 +21,11 @@ FIGURES = [
     ("es", "con casi el 98% de los votos escrutados", [("98%", "98", "1", "about", True)]),
     ("es", "más del 51 %", [("51 %", "51", "1", "more-than", False)]),
     ("es", "con el 80 % de las actas transmitidas", [("80 %", "80", "1", "exact", True)]),
+    # The counting cue belongs to the figure right before it, not to a share earlier on.
+    ("en", "Maduro had 51.9% of the vote with 97% of ballots counted, against 43.2% for González",
+     [("51.9%", "51.9", "0.1", "exact", False), ("97%", "97", "1", "exact", True), ("43.2%", "43.2", "0.1", "exact", False)]),
+    ("es", "Arce obtuvo el 55,1 % con el 95 % de las actas computadas",
+     [("55,1 %", "55.1", "0.1", "exact", False), ("95 %", "95", "1", "exact", True)]),
 ]
 
 

@@ -95,7 +95,9 @@ def _bound_before(text: str, begin: int, language: Language) -> str:
 
 
 def _is_counted(text: str, end: int, language: Language) -> bool:
-    after = re.split(r"[,;:.!?]|\s(?:and|og|y)\s", text[end:end + 60].lower())[0]
+    # A counting cue belongs to the nearest figure before it: the look-ahead stops at the next
+    # number, so in "51.9% of the vote with 97% of ballots counted" only 97% is a count.
+    after = re.split(r"[,;:.!?\d]|\s(?:and|og|y)\s", text[end:end + 60].lower())[0]
     return any(cue in after and re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", after) for cue in language.counted)
 
 
