@@ -58,15 +58,20 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: The held-out floors guard against regressions only: the extractor's generic fixes were made
 #: after a first look at those sets (heldout: entities 0.85, typed 0.78, results 0.24, claims 0.60
 #: at first; heldout2-dev: 0.86, 0.76, 0.59, 0.67), so they no longer measure unseen articles.
-#: heldout2's test half is the one still unseen, scored once by the integrator.
+#: heldout2's test half was scored once, unseen, by the integrator (entities 0.87, typed 0.78,
+#: results 0.57, claims 0.61: below the issue's bar of 0.9 / 0.9 / 0.75 on unseen articles); its
+#: floor guards that figure. Rules fixed after studying its failures would spend it too: measure
+#: unseen quality on a fresh set then.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
     "examples": {"entities": 0.98, "typed entities": 0.98, "results": 1.0, "claims": 0.92},
     "heldout": {"entities": 0.95, "typed entities": 0.93, "results": 0.88, "claims": 0.81},
     "heldout2-dev": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.90},
+    "heldout2-test": {"entities": 0.87, "typed entities": 0.77, "results": 0.57, "claims": 0.60},
 }
 ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles",
-            "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles"}
+            "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles",
+            "heldout2-test": ROOT / "tests" / "heldout2" / "test" / "articles"}
 
 
 @pytest.mark.parametrize("gold_set", sorted(FLOORS))
