@@ -108,7 +108,9 @@ def build_dataset(
     say(f"extracting from {len(articles)} articles", show_progress)
     from kg.extract import extract_corpus  # heavy (language tables, matchers): only when building
 
-    corpus = extract_corpus(articles)
+    corpus = extract_corpus(
+        articles, progress=lambda items, label: progress_bar(items, label, show_progress, total=len(articles))
+    )
     quads = build_quads(corpus, base=base, show_progress=show_progress)
 
     say(f"validating {len(quads)} quads against the shapes", show_progress)

@@ -20,7 +20,7 @@ Fuzzy name matching uses rapidfuzz.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.link import cluster_statements, link_mentions
@@ -38,19 +38,23 @@ from .roles import extract_roles
 __all__ = ["extract_corpus"]
 
 
-def extract_corpus(articles: Sequence[Article], *, known: Mapping[str, Entity] | None = None) -> Corpus:
+def extract_corpus(articles: Sequence[Article], *, known: Mapping[str, Entity] | None = None,
+                   progress: Callable[[Iterable, str], Iterable] | None = None) -> Corpus:
     """Extract and link everything ``articles`` say; ``known`` entities keep their keys.
 
     The same articles give the same corpus whatever their order: linking and claim keys are
-    computed over sorted names and statements.
+    computed over sorted names and statements. ``progress(items, label)`` may wrap the
+    per-article passes (to draw a progress bar); it must yield the items unchanged.
     """
+    progress = progress or (lambda items, label: items)
     reference = load_reference()
     if known:
         reference = reference.with_known(dict(known))
     ordered = sorted(articles, key=lambda a: a.key)
-    found = [(a, find_mentions(a, reference, language_for(a.language))) for a in ordered]
+    found = [(a, find_mentions(a, reference, language_for(a.language))) for a in progress(ordered, "names")]
     linked, entities = link_mentions(found, reference)
-    parts = {a.key: _extract_article(a, mentions, reference, entities) for a, mentions in zip(ordered, linked)}
+    parts = {a.key: _extract_article(a, mentions, reference, entities)
+             for a, mentions in progress(list(zip(ordered, linked)), "statements")}
     statements = [(a.key, s) for a in ordered for s in parts[a.key][1]]
     keys = cluster_statements([(s.speaker, s.text, _lang(a)) for a, s in _with_articles(statements, ordered)],
                               lambda text, lang: concepts_of(text, language_for(lang)))
