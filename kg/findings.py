@@ -48,6 +48,16 @@ class Finding:
     election: str | None
     results: tuple[SourcedResult, ...]
     explanation: str
+    figures: tuple[tuple, tuple] = ((), ())  # the two figures compared: what identifies the finding
+
+    @property
+    def key(self) -> tuple:
+        """What the finding compares: candidate, election and the two figures as written.
+
+        Its IRI comes from this, not from the results in each group, so that a new article
+        repeating a figure adds one member to a finding instead of renaming it.
+        """
+        return (self.candidate, self.election or "", *(tuple(map(_canonical, f)) for f in self.figures))
 
 
 def share_interval(result: Result) -> tuple[Decimal, Decimal]:
@@ -129,7 +139,7 @@ def find_disagreements(corpus: Corpus) -> list[Finding]:
             groups[(result.candidate, result.election or "")][_figure(result)].append(sourced)
     findings = []
     for (candidate, election), figures in sorted(groups.items()):
-        for (_, left), (_, right) in combinations(sorted(figures.items(), key=_sort_key), 2):
+        for (left_figure, left), (right_figure, right) in combinations(sorted(figures.items(), key=_sort_key), 2):
             if {s.article for s in left} == {s.article for s in right} and len(left) == 1:
                 continue  # one article giving two figures is not two sources disagreeing
             verdict = judge(left[0].result, right[0].result)
@@ -142,9 +152,21 @@ def find_disagreements(corpus: Corpus) -> list[Finding]:
                     election=election or None,
                     results=tuple(left + right),
                     explanation=explain(verdict, left[0].result, right[0].result),
+                    figures=(left_figure, right_figure),
                 )
             )
     return findings
+
+
+def _canonical(value: object) -> str:
+    """A figure's part as text, decimals canonical: 51.20 and 51.2 (as a store keeps it) agree.
+
+    >>> _canonical(Decimal("51.20")), _canonical(None), _canonical("official")
+    ('51.2', '', 'official')
+    """
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return "" if value is None else str(value)
 
 
 def _sort_key(item: tuple[tuple, list[SourcedResult]]) -> tuple:
@@ -158,12 +180,15 @@ def explain(verdict: Verdict, a: Result, b: Result) -> str:
     >>> from kg.model import Span
     >>> r = lambda s, p: Result("c", Decimal(s), s, Decimal(p), "exact", "official", Span(0, 1), Span(0, 1))
     >>> explain("mismatch", r("44.02", "0.01"), r("44.2", "0.1"))
-    'official 44.02 (44.015 to 44.025) and official 44.2 (44.15 to 44.25) do not agree and nothing explains the gap'
+    'official 44.02% (44.015 to 44.025) and official 44.2% (44.15 to 44.25) do not agree and nothing explains the gap'
     """
     def describe(result: Result) -> str:
         low, high = share_interval(result)
-        counted = f" at {result.counted}% counted" if result.counted is not None else ""
-        return f"{result.kind} {result.share_text}{counted} ({low} to {high})"
+        # The figure's value, not its printed form: every member of a group shares the value, so
+        # the sentence stays the same whichever source happens to come first.
+        counted = f" at {result.counted.normalize():f}% counted" if result.counted is not None else ""
+        bound = "" if result.bound == "exact" else result.bound.replace("-", " ") + " "
+        return f"{result.kind} {bound}{result.share.normalize():f}%{counted} ({low} to {high})"
 
     reason = {
         "consistent": "agree within the precision each is written with",

@@ -84,8 +84,8 @@ class Minter:
     def role(self, article_key: str, begin: int, end: int, holder: str, role: str) -> NamedNode:
         return self._iri(f"id/role/{short_hash(article_key, begin, end, holder, role)}")
 
-    def finding(self, result_iris: list[str]) -> NamedNode:
-        return self._iri(f"id/finding/{short_hash(*sorted(result_iris))}")
+    def finding(self, key: tuple) -> NamedNode:
+        return self._iri(f"id/finding/{short_hash(*key)}")
 
     def run(self, version: str, article_keys: list[str]) -> NamedNode:
         return self._iri(f"id/run/{short_hash(version, *sorted(article_keys))}")

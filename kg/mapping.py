@@ -236,7 +236,7 @@ class Mapper:
                 self.mint.result(s.article, s.result.span.begin, s.result.span.end, s.result.candidate)
                 for s in finding.results
             ]
-            node = self.mint.finding([r.value for r in results])
+            node = self.mint.finding(finding.key)
             yield from _triples(graph, node, [
                 (_TYPE, iri(KG.ResultComparison)),
                 (iri(KG.verdict), iri(VERDICTS[finding.verdict])),

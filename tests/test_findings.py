@@ -63,3 +63,13 @@ def test_identical_figures_form_one_group_and_only_distinct_figures_are_compared
 def test_two_figures_in_one_article_are_not_two_sources_disagreeing():
     corpus = Corpus((extraction("a", result("51.2", "0.1"), result("52", "1")),), {})
     assert find_disagreements(corpus) == []
+
+
+def test_a_finding_is_named_by_what_it_compares_not_by_its_members():
+    # A new source repeating a figure joins the finding; the finding keeps its IRI, so an
+    # ingest changes a few triples instead of rewriting the findings graph.
+    two = Corpus((extraction("a", result("51.2", "0.1")), extraction("b", result("44.2", "0.1"))), {})
+    three = Corpus(two.extractions + (extraction("c", result("51.2", "0.1")),), {})
+    [before] = find_disagreements(two)
+    after = [f for f in find_disagreements(three) if len(f.results) == 3]
+    assert [f.key for f in after] == [before.key]
