@@ -8,6 +8,7 @@ target and moved into place only when the dataset conforms to the shapes.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import os
 import shutil
 import sys
@@ -21,7 +22,9 @@ from pyoxigraph import Quad, RdfFormat, serialize
 
 from kg import __version__
 from kg.articles import ArticleError, Problem, read_articles
-from kg.dumps import SUMMARY_FILE, canonical_order, void_triples, write_dumps, write_summary, write_void
+from kg.dumps import (
+    SUMMARY_FILE, canonical_order, union_triples, void_triples, write_dumps, write_summary, write_void,
+)
 from kg.findings import find_disagreements
 from kg.iris import Minter
 from kg.mapping import Mapper, publisher_entities
@@ -140,16 +143,18 @@ def to_rdflib(quads: list[Quad]) -> rdflib.Dataset:
 def summarise(corpus: Corpus, quads: list[Quad], problems: list[Problem], started: float) -> BuildSummary:
     from kg.namespaces import KG, RDF, SCHEMA
 
-    types = {str(q.subject): q.object.value for q in quads if q.predicate.value == str(RDF.type)}
-    counted = list(types.values())
+    # Distinct (subject, class) pairs: a subject may have several types, and a claim is typed
+    # in every article graph that carries it.
+    typed = {(q.subject, q.object.value) for q in quads if q.predicate.value == str(RDF.type)}
+    instances = Counter(cls for _, cls in typed)
     return BuildSummary(
         articles_read=len(corpus.extractions),
         articles_skipped=len(problems),
         quads=len(quads),
         entities=len({q.subject for q in quads if q.graph_name.value.endswith("graph/entities")}),
-        results=counted.count(str(KG.ReportedResult)),
-        claims=len({q.subject for q in quads if q.object.value == str(SCHEMA.Claim)}),
-        findings=counted.count(str(KG.ResultComparison)),
+        results=instances[str(KG.ReportedResult)],
+        claims=instances[str(SCHEMA.Claim)],
+        findings=instances[str(KG.ResultComparison)],
         seconds=time.perf_counter() - started,
         problems=[str(p) for p in problems],
     )
@@ -166,8 +171,9 @@ def write_atomically(out_dir: Path, quads: list[Quad], summary: BuildSummary, *,
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        write_dumps(quads, staging)
-        write_void(void_triples(quads, base=base, run=run), staging)
+        union = union_triples(quads)
+        write_dumps(quads, union, staging)
+        write_void(void_triples(union, base=base, run=run), staging)
         write_summary({**asdict(summary), "base": base, "version": __version__}, staging)
         replace_folder(staging, out_dir)
     except BaseException:

@@ -39,21 +39,24 @@ def canonical_order(quads: Iterable[Quad]) -> list[Quad]:
     return sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
 
-def write_dumps(quads: list[Quad], folder: Path) -> None:
-    """Write every dump file of ``quads`` (already in canonical order) into ``folder``."""
-    triples = sorted({q.triple for q in quads}, key=str)
+def union_triples(quads: list[Quad]) -> list[Triple]:
+    """The union of the graphs of ``quads``: each triple once, in a stable order."""
+    return sorted({q.triple for q in quads}, key=str)
+
+
+def write_dumps(quads: list[Quad], triples: list[Triple], folder: Path) -> None:
+    """Write every dump file of ``quads`` (in canonical order) and their union ``triples``."""
     for name, rdf_format, keeps_graphs in DUMPS:
         prefixes = None if rdf_format in (RdfFormat.N_QUADS,) else PREFIX_MAP
         serialize(quads if keeps_graphs else triples, folder / name, rdf_format, prefixes=prefixes)
 
 
-def void_triples(quads: list[Quad], *, base: str, run: NamedNode) -> list[Triple]:
-    """A VoID description of the dataset ``quads``: sizes, partitions, dumps, endpoint.
+def void_triples(triples: list[Triple], *, base: str, run: NamedNode) -> list[Triple]:
+    """A VoID description of a dataset from the union of its graphs (``union_triples``).
 
-    Counts are over the union of the graphs, the view a SPARQL query sees by default.
+    Counts are over the union, the view a SPARQL query sees by default.
     """
     dataset = NamedNode(base + "dataset")
-    triples = {q.triple for q in quads}
     subjects = {t.subject for t in triples}
     objects = {t.object for t in triples}
     classes = Counter(t.object for t in triples if t.predicate.value == str(RDF.type))
