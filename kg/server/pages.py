@@ -49,11 +49,11 @@ SELECT ?entity ?x (SAMPLE(?n) AS ?name) WHERE {
 } GROUP BY ?entity ?x"""
 STATEMENTS = sparql_prologue() + """
 SELECT ?entity ?statement ?type ?text ?share ?role ?article ?headline ?b ?e ?string WHERE {
+  # The entity's own statements or, on a claim's page, the statement itself: the zero-length
+  # step of the path. (A UNION branch BIND(?entity AS ?statement) sees ?entity unbound and
+  # matches every statement; a FILTER over all statements is right but 3-6x slower.)
+  ?statement (schema:author|kg:candidate|kg:holder)? ?entity .
   ?statement a ?type ; kg:evidence ?span .
-  # The entity's own statements, or the statement itself on a claim's page. A UNION branch
-  # BIND(?entity AS ?statement) would not do: ?entity is bound at the top, so inside the branch
-  # it is unbound and the branch matches every statement.
-  FILTER(?statement = ?entity || EXISTS { ?statement schema:author|kg:candidate|kg:holder ?entity })
   ?span nif:beginIndex ?b ; nif:endIndex ?e ; nif:referenceContext ?context .
   ?context nif:isString ?string . ?article kg:text ?context .
   OPTIONAL { ?article schema:headline ?headline }
