@@ -14,8 +14,7 @@ from w3c.endpoint import TARGETS
 from w3c.manifest import read_protocol_tests
 from w3c.plugin import summary_of
 from w3c.protocol_suite import run_protocol_suite
-from w3c.verdict import (EXPECTED_FAILURE, FAILED, NOT_APPLICABLE, UNEXPECTED_PASS, judge,
-                         load_expected_failures, summary_lines)
+from w3c.verdict import NOT_APPLICABLE, judge, load_expected_failures, report, summary_lines
 
 PROTOCOL_TESTS = read_protocol_tests()
 TARGET_NAMES = ("kg", "oxigraph")
@@ -38,10 +37,7 @@ def protocol_verdicts(request, tmp_path_factory):
 @pytest.mark.parametrize("test", PROTOCOL_TESTS, ids=[t.id for t in PROTOCOL_TESTS])
 def test_w3c_protocol(test, protocol_verdicts):
     verdict = protocol_verdicts[test.iri]
-    if verdict.status in (FAILED, UNEXPECTED_PASS):
-        pytest.fail(f"{test.name} ({test.iri}): {verdict.status}: {verdict.message}", pytrace=False)
-    if verdict.status == EXPECTED_FAILURE:
-        pytest.xfail(verdict.message)
+    report(test.name, test.iri, verdict)
     if verdict.status == NOT_APPLICABLE:
         assert verdict.message.startswith("SPARQL Update operation")
 

@@ -19,7 +19,7 @@ from w3c.endpoint import TARGETS
 from w3c.manifest import read_query_tests
 from w3c.plugin import summary_of
 from w3c.query_suite import run_query_suite
-from w3c.verdict import EXPECTED_FAILURE, FAILED, UNEXPECTED_PASS, judge, load_expected_failures, summary_lines
+from w3c.verdict import judge, load_expected_failures, report, summary_lines
 
 QUERY_TESTS = read_query_tests()
 TARGET_NAMES = ("kg", "oxigraph")
@@ -46,11 +46,7 @@ def query_verdicts(request, tmp_path_factory):
 
 @pytest.mark.parametrize("test", QUERY_TESTS, ids=[t.id for t in QUERY_TESTS])
 def test_w3c_query(test, query_verdicts):
-    verdict = query_verdicts[test.iri]
-    if verdict.status in (FAILED, UNEXPECTED_PASS):
-        pytest.fail(f"{test.name} ({test.iri}): {verdict.status}: {verdict.message}", pytrace=False)
-    if verdict.status == EXPECTED_FAILURE:
-        pytest.xfail(verdict.message)
+    report(test.name, test.iri, query_verdicts[test.iri])
 
 
 @pytest.mark.parametrize("target", TARGET_NAMES)

@@ -96,3 +96,13 @@ def summary_lines(groups: dict[str, list[Verdict]], total_name: str) -> list[str
     if len(groups) > 1:
         lines.append(summary_line(total_name, (v.status for vs in groups.values() for v in vs)))
     return lines
+
+
+def report(name: str, iri: str, verdict: Verdict) -> None:
+    """Turn a verdict into the pytest outcome: a failure, an expected failure, or a pass."""
+    import pytest
+
+    if verdict.status in (FAILED, UNEXPECTED_PASS):
+        pytest.fail(f"{name} ({iri}): {verdict.status}: {verdict.message}", pytrace=False)
+    if verdict.status == EXPECTED_FAILURE:
+        pytest.xfail(verdict.message)
