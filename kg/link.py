@@ -43,8 +43,8 @@ def link_mentions(articles: list[tuple[Article, list[NameMention]]], reference: 
     linked = []
     for mentions in second:
         local = _people(mentions)
-        indexes = ((local, _NearIndex(local), True), (corpus_people, corpus_near, False),
-                   (table_people, table_near, False))
+        indexes = ((local, _NearIndex(local), True, _given_names(mentions)), (corpus_people, corpus_near, False, {}),
+                   (table_people, table_near, False, {}))
         resolved = [_resolve_word(m, indexes, reference) for m in mentions]
         linked.append([m for m in resolved if m.key])
     return linked, build_entities(articles, linked, reference)
@@ -196,6 +196,20 @@ def _people(mentions) -> dict[str, dict[str, None]]:
     return index
 
 
+def _given_names(mentions) -> dict[str, dict[str, None]]:
+    """The first words of the people named in full, and the person keys they may name.
+
+    >>> _given_names([NameMention("Anies Baswedan", None, None, key="person/anies-baswedan")])
+    {'anies': {'person/anies-baswedan': None}}
+    """
+    index: dict[str, dict[str, None]] = defaultdict(dict)
+    for m in mentions:
+        words = fold(m.text).split()
+        if m.key and m.key.startswith("person/") and len(words) >= 2 and not _family_name_first(m.text):
+            index[words[0]][m.key] = None
+    return dict(index)
+
+
 def _family_name_first(name: str) -> bool:
     """
     >>> _family_name_first("Lai Ching-te"), _family_name_first("Jean-Luc Mélenchon"), _family_name_first("Jussi Halla-aho")
@@ -209,8 +223,8 @@ def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMe
     if mention.key:
         return mention
     word = fold(mention.text)
-    for index, near, first_wins in indexes:
-        key = _lookup_surname(word, index, near, first_wins)
+    for index, near, first_wins, given in indexes:
+        key = _lookup_surname(word, index, near, first_wins, given)
         if key:
             return replace(mention, key=key, kind="person")
     key = _near_label(word, reference)
@@ -221,14 +235,21 @@ def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMe
     return mention
 
 
-def _lookup_surname(word: str, index: dict[str, dict[str, None]], near: _NearIndex, first_wins: bool) -> str | None:
+def _lookup_surname(word: str, index: dict[str, dict[str, None]], near: _NearIndex, first_wins: bool,
+                    given: dict[str, dict[str, None]] | None = None) -> str | None:
     """The one person ``word`` names in ``index``; within one article, the first named in full wins a tie.
+
+    A word that is no surname but the given name of a person named in full (``given``) names that
+    person before any near-spelling is tried: in "Prabowo" after "Prabowo Subianto" and "Ganjar
+    Pranowo", the given name wins over the surname one letter away.
 
     A bare surname shared by two people of one article ("Noboa" for Daniel and his father Álvaro
     Noboa) is the one the article introduced first: news prose names a relative introduced later
     in full.
     """
     candidates = index.get(word) or index.get(word[:-1] if word.endswith("s") else "")
+    if not candidates and given:
+        candidates = given.get(word) or given.get(word[:-1] if word.endswith("s") else "")
     if not candidates and len(word) >= 5:
         candidates = {k: None for surname in near.within_one(word) if len(surname) >= 5 for k in index[surname]}
     if candidates and (len(candidates) == 1 or first_wins):

@@ -81,7 +81,20 @@ ANA, OLA = "person/ana-ruiz", "person/ola-berg"
     ("es", "Ana Ruiz celebró en Lima. Con el 100 % de las actas procesadas, el tribunal electoral atribuyó al "
            "candidato del Frente Verde el 58 % de los votos. Ruiz habló después.",
      [(ANA, "58 %", Decimal("58"), "exact", "official", Decimal("100"), None)]),
+    ("en", "The first quick counts came in at dusk. A research group had Ana Ruiz on 55.1% and Ola Berg on 44.9%.",
+     [(ANA, "55.1%", Decimal("55.1"), "exact", "exit-poll", None, None),
+      (OLA, "44.9%", Decimal("44.9"), "exact", "exit-poll", None, None)]),
+    ("nb", "Valgdagsmålingen ga Ola Berg 50,4 prosent.",
+     [(OLA, "50,4 prosent", Decimal("50.4"), "exact", "exit-poll", None, None)]),
+    ("es", "Llegan las proyecciones. Una consultora da a Ana Ruiz el 49,5 %.",
+     [(ANA, "49,5 %", Decimal("49.5"), "exact", "exit-poll", None, None)]),
+    ("es", "Cuando se había procesado el 70 % de las actas, Ana Ruiz sumaba el 83 %.",
+     [(ANA, "83 %", Decimal("83"), "exact", "official", Decimal("70"), None)]),
+    ("nb", "Da alle stemmer var talt, hadde Ola Berg 34,1 prosent.",
+     [(OLA, "34,1 prosent", Decimal("34.1"), "exact", "official", None, None)]),
 ], ids=["final-count-is-official", "nb-prognose-is-exit-poll", "opening-first-round-is-official",
-        "earlier-round-in-a-clause-is-background", "economy-is-no-vote-share", "candidate-of-a-party"])
+        "earlier-round-in-a-clause-is-background", "economy-is-no-vote-share", "candidate-of-a-party",
+        "plural-cue-carries-to-the-next-sentence", "nb-definite-form-of-a-cue", "es-projections-are-exit-polls",
+        "a-share-of-the-count-is-official", "nb-all-votes-counted-is-official"])
 def test_the_kind_of_a_figure_comes_from_general_cues(lang, text, expected):
     assert results_of(text, lang) == expected

@@ -152,7 +152,8 @@ def test_a_generic_body_in_lowercase_belongs_to_the_article_country_and_gets_an_
 @pytest.mark.parametrize("text, lang, word, key", [
     ("Daniel Roca ganó. Su padre, Álvaro Roca, perdió en 2006. Roca habló.", "es", "Roca", "person/daniel-roca"),
     ("Lai Ching-te won the vote. Lai thanked the voters.", "en", "Lai", "person/lai-ching-te"),
-], ids=["shared-surname-is-the-first-named", "family-name-first"])
+    ("Budiman Santoso and Rahmat Budiwan ran. On Monday, Budiman spoke.", "en", "Budiman", "person/budiman-santoso"),
+], ids=["shared-surname-is-the-first-named", "family-name-first", "given-name-beats-a-near-surname"])
 def test_a_bare_surname_names_the_right_person(text, lang, word, key):
     found = extract_corpus([make_article("a", text, lang)]).extractions[0]
     anchors = [(text[m.span.begin:m.span.end], m.entity) for m in found.mentions]

@@ -18,7 +18,7 @@ from collections import Counter
 from kg.model import Article, Result, Span
 
 from .figures import Figure, find_figures, is_vote_share
-from .languages import Language
+from .languages import ENGLISH, NORWEGIAN, Language  # noqa: F401 (the doctests use them)
 from .mentions import NameMention
 from .reference import Reference
 from .text import sentence_of, split_sentences
@@ -46,6 +46,9 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
         local = ordered[bisect_left(begins, sentence.begin):bisect_left(begins, sentence.end)]
         own = _source(text, sentence, local, article_body, language, reference, sides,
                       inside[0].span.begin if inside else None)
+        if own is None and any(f.counted for f in inside):
+            # "with 70% of the tally sheets processed, X had 83%": a share of the count is the official count's.
+            own = ("official", article_body)
         source, age = (own, 0) if own else (source if age < 2 else None, age + 1)
         counted = next((f for f in inside if f.counted), counted if age == 1 or own is None else None)
         given: list[str] = []
@@ -187,11 +190,20 @@ def _cues_in_order(lower: str, language: Language, figure_at: int) -> list[str]:
     for phrase, kind in language.kinds:
         if phrase not in lower:  # most sentences hold few cues: skip the regex for the rest
             continue
-        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lower):
+        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + _inflection(language) + r"(?!\w)", lower):
             if phrase in language.opening_cues and match.start() > _OPENING:
                 continue  # "came third in the first round with 19%": background, not the count reported
             found.append((match.start() > figure_at, -match.end() if match.start() <= figure_at else match.start(), kind))
     return [kind for _, _, kind in sorted(found)]
+
+
+def _inflection(language: Language) -> str:
+    """What may follow a cue word in the language: a plural s ("quick counts"), a glued article ("målingen").
+
+    >>> _inflection(ENGLISH), _inflection(NORWEGIAN)
+    ('(?:s)?', '(?:en|et|ene|s)?')
+    """
+    return "(?:%s)?" % "|".join(language.definite_endings + ("s",))
 
 
 def _source(text, sentence: Span, local, article_body, language, reference, sides, first_figure=None

@@ -72,6 +72,9 @@ NORWEGIAN = Language(
         ("hurtigtelling", "exit-poll"), ("hurtigtellingen", "exit-poll"), ("foreløpig opptelling", "official"),
         ("alle stemmer talt", "official"), ("alle stemmene talt", "official"), ("endelige resultatet", "official"),
         ("endelig resultat", "official"), ("opptellingen", "official"), ("endelige tall", "official"),
+        ("alle stemmer var talt", "official"), ("alle stemmene var talt", "official"),
+        ("alle stemmer er talt", "official"), ("alle stemmene er talt", "official"), ("valgstyret", "official"),
+        ("landsvalgstyret", "official"), ("valgnemnda", "official"),
     ),
     complement_verbs=frozenset("erkjente erkjenner innrømmet innrømmer aksepterte".split()),
     opening_cues=frozenset({"første runde", "første valgomgang"}),
@@ -101,7 +104,9 @@ NORWEGIAN = Language(
             "valgdomstolen": "Electoral Tribunal", "innenriksdepartementet": "Ministry of the Interior",
             "innenriksdepartement": "Ministry of the Interior", "justisdepartementet": "Ministry of Justice",
             "forfatningsrådet": "Constitutional Council", "konstitusjonsrådet": "Constitutional Council",
-            "forfatningsdomstolen": "Constitutional Court", "grunnlovsdomstolen": "Constitutional Court"},
+            "forfatningsdomstolen": "Constitutional Court", "grunnlovsdomstolen": "Constitutional Court",
+            "valgstyret": "Electoral Council", "landsvalgstyret": "Electoral Council",
+            "riksvalgstyret": "Electoral Council", "valgnemnda": "Electoral Council"},
     org_links=frozenset({"for", "i"}),
     party_words=frozenset(
         "arbeiderparti arbeiderpartiet høyre venstre fremskrittspartiet sosialistisk sosialistiske demokratene "
