@@ -32,8 +32,8 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("map", ("build_quads (kg/build.py",)),
     ("map: find disagreements", ("find_disagreements (kg/findings.py",)),
     ("map: sort and deduplicate", ("canonical_order (kg/dumps.py",)),
-    ("validate: to rdflib", ("to_rdflib (kg/build.py",)),
-    ("validate: pySHACL", ("validate_graph (kg/validate.py",)),
+    ("validate: union as N-Triples", ("validate_quads (kg/build.py",)),
+    ("validate: shifty", ("validate_ntriples (kg/validate.py",)),
     ("summarise", ("summarise (kg/build.py",)),
     ("write", ("write_atomically (kg/build.py",)),
 )

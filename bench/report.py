@@ -128,7 +128,7 @@ def size_table(n: int, size: dict) -> list[str]:
         full, add = validation.get("full", {}), validation.get("addition", {})
         full_text = f"timeout (> {full['limit_s']:.0f} s)" if full.get("timeout") else (
             f"{fmt(full.get('validate_s'), 2)} s (+ {fmt(full.get('load_s'), 2)} s load)" if "validate_s" in full else "error")
-        lines += ["| validation | time |", "|---|---|", f"| full dataset (pySHACL) | {full_text} |"]
+        lines += ["| validation | time |", "|---|---|", f"| full dataset | {full_text} |"]
         if "in_context_ms" in add:
             lines += [f"| one-article addition in context ({add['adds']} quads added, {add['removes']} removed) | "
                       f"{fmt(add['in_context_ms'])} ms (plan: {fmt(add['plan_s'] * 1000)} ms) |",

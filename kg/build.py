@@ -17,7 +17,6 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import rdflib
 from pyoxigraph import Quad, RdfFormat, serialize
 
 from kg import __version__
@@ -128,16 +127,9 @@ def build_dataset(
 
 def validate_quads(quads: list[Quad]):
     """The SHACL report on ``quads`` (their union) against kg's shapes and ontology."""
-    from kg.validate import validate_graph
+    from kg.validate import validate_ntriples
 
-    return validate_graph(to_rdflib(quads))
-
-
-def to_rdflib(quads: list[Quad]) -> rdflib.Dataset:
-    """The same quads as an rdflib Dataset, the form pyshacl reads (through N-Quads, losslessly)."""
-    dataset = rdflib.Dataset()
-    dataset.parse(data=serialize(quads, format=RdfFormat.N_QUADS), format="nquads")
-    return dataset
+    return validate_ntriples(serialize(union_triples(quads), format=RdfFormat.N_TRIPLES))
 
 
 def summarise(corpus: Corpus, quads: list[Quad], problems: list[Problem], started: float) -> BuildSummary:

@@ -33,7 +33,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
 from kg.namespaces import bind_prefixes
-from kg.validate import ValidationReport, load_shapes, read_violation, validate_graph
+from kg.validate import ValidationReport, copy_description, load_shapes, read_violation, validate_ntriples
 
 _IRI_IN_QUERY = re.compile(r"<([^<>\s]+)>")
 
@@ -183,25 +183,21 @@ def validate_change(store, adds: Iterable[ox.Quad] = (), removes: Iterable[ox.Qu
     focus = affected_nodes(view, view.changed_triples(), reach)
     if not focus:
         return conforming_report()
-    report = validate_graph(to_graph(neighbourhood(view, focus, reach)))
+    report = validate_ntriples(to_ntriples(neighbourhood(view, focus, reach)))
     return keep_focus_nodes(report, {to_rdflib(node) for node in focus})
 
 
 def validate_alone(quads: Iterable[ox.Quad]) -> ValidationReport:
     """The SHACL report on ``quads`` by themselves (their union), with no published context."""
-    return validate_graph(to_graph({q.triple for q in quads}))
+    return validate_ntriples(to_ntriples({q.triple for q in quads}))
 
 
 # -- between pyoxigraph and rdflib ------------------------------------------------------------
 
 
-def to_graph(triples: Iterable[ox.Triple]) -> Graph:
-    """An rdflib graph of pyoxigraph triples (through N-Triples, losslessly)."""
-    graph = bind_prefixes(Graph())
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    if data:
-        graph.parse(data=data, format="nt")
-    return graph
+def to_ntriples(triples: Iterable[ox.Triple]) -> bytes:
+    """pyoxigraph triples as N-Triples, what :func:`kg.validate.validate_ntriples` reads."""
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def to_rdflib(term) -> rdflib.term.Node:
@@ -234,17 +230,3 @@ def keep_focus_nodes(report: ValidationReport, focus: set) -> ValidationReport:
         copy_description(source, graph, result)
     results = tuple(sorted(read_violation(graph, r) for r in kept))
     return ValidationReport(conforms=not kept, results=results, report_graph=graph)
-
-
-def copy_description(source: Graph, target: Graph, node) -> None:
-    """Copy ``node``'s triples and, through blank nodes, everything they lead to."""
-    todo, seen = [node], set()
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        for p, o in source.predicate_objects(current):
-            target.add((current, p, o))
-            if isinstance(o, BNode):
-                todo.append(o)

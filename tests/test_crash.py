@@ -11,11 +11,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.build import to_rdflib
+from kg.build import validate_quads
 from kg.incremental import published
 from kg.server.sources import prepare_dataset_folder
 from kg.store import open_read_only
-from kg.validate import validate_graph
 from kg.writes import PAUSE_VARIABLE
 
 ARTICLE = Path(__file__).parent / "fixtures" / "ingest" / "nb_91_sen_opptelling.txt"
@@ -54,4 +53,4 @@ def test_sigkill_leaves_all_or_none(bundled_dataset, tmp_path, expected, pause, 
     before, after = expected
     now = state(dataset / "store")
     assert now in ({"none": [before], "all": [after], "either": [before, after]}[outcome])
-    assert validate_graph(to_rdflib(list(published(open_read_only(dataset / "store"))))).conforms
+    assert validate_quads(list(published(open_read_only(dataset / "store")))).conforms

@@ -4,16 +4,20 @@
 and adds a few triples (inline Turtle, with the fixture's prefixes and base) and names every
 violation it must cause as (focus node, path, source shape); a conforming case shows a
 variation the shapes must accept. A last test checks that every shape has a violating case.
+
+kg validates with shifty (a Rust engine); pySHACL, the reference implementation in Python, runs
+every case too, and the two must report the same violations, down to value and message.
 """
 
 from pathlib import Path
 
+import pyshacl
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from kg.namespaces import KG
-from kg.validate import load_shapes, validate_graph
+from kg.validate import load_ontology, load_shapes, read_violation, union_graph, validate_graph
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.trig"
 ID = "https://example.org/kg/id/"
@@ -84,6 +88,13 @@ def change_fixture(quads, remove: str = "", add: str = "") -> Dataset:
 
 def found(report) -> set[tuple[str, str, str]]:
     return {(r.focus_node, r.path, r.shape) for r in report.results}
+
+
+def violations_by_pyshacl(data: Dataset) -> set:
+    """What pySHACL reports on ``data``, each result read as kg reads a report."""
+    _, report, _ = pyshacl.validate(union_graph(data), shacl_graph=load_shapes(), ont_graph=load_ontology(),
+                                    inference="none", advanced=True)
+    return {read_violation(report, result) for result in report.objects(None, SH.result)}
 
 
 # (id, remove, add, {(focus node, path, source shape)})
@@ -304,6 +315,15 @@ CONFORMING = [
     ("finding-of-competing-claims", f"{FINDING} kg:verdict kg:Consistent .",
      f"{FINDING} kg:verdict kg:CompetingClaims ."),
 ]
+
+
+ALL_CASES = [c[:3] for c in VIOLATIONS] + CONFORMING
+
+
+@pytest.mark.parametrize(("remove", "add"), [c[1:] for c in ALL_CASES], ids=[c[0] for c in ALL_CASES])
+def test_shifty_and_pyshacl_report_the_same_violations(fixture_quads, remove, add):
+    data = change_fixture(fixture_quads, remove, add)
+    assert set(validate_graph(data).results) == violations_by_pyshacl(data)
 
 
 @pytest.mark.parametrize(("remove", "add"), [c[1:] for c in CONFORMING], ids=[c[0] for c in CONFORMING])
