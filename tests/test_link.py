@@ -102,7 +102,11 @@ def test_every_referenced_key_has_an_entity_and_every_span_its_anchor(shared_cor
     ("La Registraduría Nacional del Estado Civil informó.", "es",
      {"Registraduría Nacional del Estado Civil": "government-organization"}),
     ("La vicepresidenta electa Francia Márquez habló.", "es", {"Francia Márquez": "person"}),
-], ids=["places", "coalition-name", "body-after-noun", "org-words", "country-as-given-name"])
+    ("The count was run by K.L.M. Perera and Ana Ruiz.", "en", {"K.L.M. Perera": "person", "Ana Ruiz": "person"}),
+    ("Hun tapte for Einar Th. Magnusson i fjor.", "nb", {"Einar Th. Magnusson": "person"}),
+    ("Bergen-ordfører Kari Lie og Statsviter Ola Dahl var enige.", "nb", {"Kari Lie": "person", "Ola Dahl": "person"}),
+], ids=["places", "coalition-name", "body-after-noun", "org-words", "country-as-given-name",
+        "initials-stay-in-a-name", "abbreviated-patronymic", "titles-split-from-names"])
 def test_new_names_are_typed_from_their_words_and_context(text, lang, expected):
     corpus = extract_corpus([make_article("a", text, lang)])
     found = keys_of(corpus)

@@ -19,7 +19,7 @@ from .patterns import derived
 from .organisations import after_candidate_word, is_party_name, join_org_runs, party_before_candidate
 from .places import PLACES
 from .reference import Reference
-from .text import Token, fold, sentence_of
+from .text import Token, fold, is_initial, sentence_of
 
 def find_candidates(text, tokens, used, sentences, reference, language, known) -> list[NameMention]:
     mentions: list[NameMention] = []
@@ -127,7 +127,9 @@ def _capitalised_runs(text: str, tokens: list[Token], used: set[int]) -> list[li
     runs: list[list[Token]] = []
     current: list[Token] = []
     for i, token in enumerate(tokens):
-        joins = current and text[current[-1].end:token.begin] in (" ", "\u00a0")
+        gap = text[current[-1].end:token.begin] if current else ""
+        # "R.M.A.L. Rathnayake", "Guðni Th. Jóhannesson": an initial's dot stays inside the name.
+        joins = current and (gap in (" ", "\u00a0") or (gap == ". " and is_initial(current[-1].text) and token.capitalised))
         if i not in used and token.capitalised and token.text[0].isalpha() and (joins or not current):
             current.append(token)
         elif i not in used and current and joins and token.text in NAME_CONNECTORS:
@@ -167,7 +169,10 @@ def _split_run(run: list[Token], reference: Reference, language: Language) -> li
 
 
 def _title_width(run: list[Token], i: int, language: Language) -> int:
-    if run[i].text.lower() not in title_words(language)[0]:
+    word = run[i].text.lower()
+    if "-" in word and word.rsplit("-", 1)[1] in language.titles and i + 1 < len(run):
+        return 1  # a compound ending in a title before a name: "Reykjavík-ordfører Ana Berg", "ex-President"
+    if word not in title_words(language)[0]:
         return 0
     for width in (3, 2, 1):
         phrase = " ".join(t.text.lower() for t in run[i:i + width])
@@ -219,7 +224,8 @@ def _kind_of(piece: list[Token], language: Language) -> str | None:
     if len(piece) >= 2 and any(t.text.lower() in language.org_words for t in piece):
         return "government-organization"
     words = [t for t in piece if t.capitalised]
-    if len(words) >= 2 and all(t.text.replace("-", "").isalpha() and not t.text.isupper() for t in words):
+    if len(words) >= 2 and all(is_initial(t.text) or t.text.replace("-", "").isalpha() and not t.text.isupper()
+                               for t in words) and not is_initial(words[-1].text):
         return "person"
     if len(piece) == 1 and piece[0].text.isupper() and 2 <= len(piece[0].text) <= 6:
         return "organization"

@@ -88,8 +88,25 @@ def _continues_lowercase(text: str, end: int) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the dot at ``dot`` ends an abbreviation or an initial ("Mr.", "J.", "Guðni Th. Jóhannesson").
+
+    >>> _is_abbreviation("Guðni Th. Jóhannesson", 8), _is_abbreviation("in the EU. Then", 9)
+    (True, False)
+    """
     word = re.search(r"(\w+)$", text[max(0, dot - 6):dot])
-    return bool(word) and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
+    return bool(word) and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1
+                           or is_initial(word.group(1)))
+
+
+def is_initial(word: str) -> bool:
+    """Whether ``word`` is written like an abbreviated part of a name: "J", "R.M.A.L", "Th".
+
+    >>> is_initial("R.M.A.L"), is_initial("Th"), is_initial("EU"), is_initial("Lula")
+    (True, True, False, False)
+    """
+    letters = word.replace(".", "")
+    return letters.isalpha() and letters[:1].isupper() and (
+        len(letters) == 1 or ("." in word and letters.isupper()) or (len(letters) == 2 and letters[1].islower()))
 
 
 def _add_stripped(text: str, begin: int, end: int, spans: list[Span]) -> None:

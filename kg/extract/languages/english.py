@@ -30,7 +30,8 @@ ENGLISH = Language(
         "senator": "senator", "governor": "governor", "mayor": "mayor", "ambassador": "ambassador",
         "attorney general": "attorney-general", "chancellor": "chancellor", "king": "head-of-state",
         "mr": "", "mrs": "", "ms": "", "dr": "", "sen.": "senator", "gen.": "general", "general": "general",
-        "analyst": "analyst", "professor": "professor", "lawmaker": "legislator", "deputy": "legislator",
+        "analyst": "analyst", "professor": "professor", "political scientist": "analyst",
+        "sociologist": "analyst", "economist": "analyst", "historian": "analyst", "lawmaker": "legislator", "deputy": "legislator",
         "dictator": "",
     },
     org_heads={

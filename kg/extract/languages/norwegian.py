@@ -27,6 +27,8 @@ NORWEGIAN = Language(
         "presidentkandidaten": "candidate", "opposisjonskandidat": "candidate", "ambassadør": "ambassador",
         "generalsekretær": "secretary-general", "ordfører": "mayor", "senator": "senator",
         "visepresident": "vice-president", "forsker": "analyst", "professor": "professor",
+        "statsviter": "analyst", "statsviteren": "analyst", "valgforsker": "analyst", "sosiolog": "analyst",
+        "samfunnsforsker": "analyst", "økonom": "analyst", "historiker": "analyst",
     },
     org_heads={
         "rådet": "government-organization", "råd": "government-organization",

@@ -29,6 +29,8 @@ SPANISH = Language(
         "embajador": "ambassador", "senador": "senator", "senadora": "senator", "alcalde": "mayor",
         "diputado": "legislator", "diputada": "legislator", "fiscal general": "attorney-general",
         "vicepresidente": "vice-president", "vicepresidenta": "vice-president", "analista": "analyst",
+        "sociólogo": "analyst", "socióloga": "analyst", "politólogo": "analyst", "politóloga": "analyst",
+        "economista": "analyst", "historiador": "analyst", "historiadora": "analyst",
         "dictador": "",
     },
     org_heads={
