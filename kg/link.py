@@ -188,9 +188,11 @@ def _people(mentions) -> dict[str, dict[str, None]]:
     for m in mentions:
         if m.key and m.key.startswith("person/"):
             words = fold(m.text).replace("-", " - ").split()
+            written = m.text.replace("-", " - ").split()
             for i in range(1, len(words)):
                 index[" ".join(words[i:])][m.key] = None
-                index[words[i]][m.key] = None
+                if len(written) != len(words) or not written[i][:1].islower():  # "da", "de", "van" alone name nobody
+                    index[words[i]][m.key] = None
             if len(words) == 1 or _family_name_first(m.text):
                 index[words[0]][m.key] = None
     return index

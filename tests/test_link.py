@@ -105,8 +105,24 @@ def test_every_referenced_key_has_an_entity_and_every_span_its_anchor(shared_cor
     ("The count was run by K.L.M. Perera and Ana Ruiz.", "en", {"K.L.M. Perera": "person", "Ana Ruiz": "person"}),
     ("Hun tapte for Einar Th. Magnusson i fjor.", "nb", {"Einar Th. Magnusson": "person"}),
     ("Bergen-ordfører Kari Lie og Statsviter Ola Dahl var enige.", "nb", {"Kari Lie": "person", "Ola Dahl": "person"}),
+    ("Kiri Tanu, the polling firm, said Ana Ruiz led.", "en", {"Kiri Tanu": "organization", "Ana Ruiz": "person"}),
+    ("Ana Ruiz leads the Tavu Lomo (TL) alliance.", "en", {"Ana Ruiz": "person", "Tavu Lomo": "party", "TL": "party"}),
+    ("Ola Berg won. Berg, of the Tavu Lomo Rika, conceded.", "en",
+     {"Ola Berg": "person", "Berg": "person", "Tavu Lomo Rika": "party"}),
+    ("Ana Ruiz perdió. Ruiz, de Marcha Nacional, habló.", "es",
+     {"Ana Ruiz": "person", "Ruiz": "person", "Marcha Nacional": "party"}),
+    ("A second quick count, from Tarsa Mandiri, gave Ana Ruiz 52%.", "en",
+     {"Tarsa Mandiri": "organization", "Ana Ruiz": "person"}),
+    ("Según Press Freedom Watch, Ana Ruiz habló desde el Palacio Real.", "es",
+     {"Press Freedom Watch": "organization", "Ana Ruiz": "person"}),
+    ("Ola Berg stilte for Framtidsplattformen.", "nb", {"Ola Berg": "person", "Framtidsplattformen": "party"}),
+    ("Luiz Inácio Lula da Silva vant. Da alle stemmer var talt, jublet han.", "nb",
+     {"Luiz Inácio Lula da Silva": "person"}),
 ], ids=["places", "coalition-name", "body-after-noun", "org-words", "country-as-given-name",
-        "initials-stay-in-a-name", "abbreviated-patronymic", "titles-split-from-names"])
+        "initials-stay-in-a-name", "abbreviated-patronymic", "titles-split-from-names", "apposition-with-org-noun",
+        "org-noun-after-acronym", "party-after-a-bare-surname", "es-party-after-a-bare-surname",
+        "pollster-after-count-from", "english-org-head-in-spanish-and-palace", "nb-compound-party",
+        "particle-is-no-surname"])
 def test_new_names_are_typed_from_their_words_and_context(text, lang, expected):
     corpus = extract_corpus([make_article("a", text, lang)])
     found = keys_of(corpus)

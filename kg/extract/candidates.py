@@ -13,7 +13,7 @@ import re
 
 from kg.model import Span
 
-from .languages import LANGUAGES, Language
+from .languages import ENGLISH, LANGUAGES, Language
 from .names import NAME_CONNECTORS, PARTY_CONNECTORS, NameMention, place_before, title_ends, title_words
 from .patterns import derived
 from .organisations import after_candidate_word, is_party_name, join_org_runs, party_before_candidate
@@ -41,8 +41,10 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
             # "China's Foreign Ministry" and "Venezuela's Foreign Ministry" are two bodies.
             place = place_before(tokens, position[begin], known, reference) if kind == "government-organization" else None
             category = _electoral(text, begin, end, noun, language) if kind in _ORG_KINDS else None
-            if kind is None and len(piece) == 1 and _pollster_before(text, begin, language):
+            if kind in (None, "person") and _pollster_before(text, begin, language) and (len(piece) == 1 or not noun):
                 kind, category = "organization", "polling-firm"
+            if kind in (None, "person") or (kind == "government-organization" and _org_kind(piece, language) is None):
+                kind = _kind_after(text, end, language) or kind
             if kind in (None, "person", "organization") and party_before_candidate(text, end, language):
                 kind = "party"
             if _not_a_name(text, tokens, position[begin], piece, kind, noun, language):
@@ -69,12 +71,39 @@ def _not_a_name(text: str, tokens: list[Token], at: int, piece: list[Token], kin
             and text[end:tokens[following].begin] == " ")
 
 
+_HEAD_AFTER = re.compile(r"\s*(?:\([A-Z][A-Za-z.-]{1,9}\)\s*)?(\w+)(?![\w'’-])")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|la|el|una|un)\s+((?:\w+\s+){0,2}\w+)(?=\s+(?:of|de|del|for|para)\b|,|\.)")
+
+
+def _kind_after(text: str, end: int, language: Language) -> str | None:
+    """The kind a lowercase noun after a name gives it: "X (XYZ) alliance", "X party", "X, the research arm of".
+
+    >>> from kg.extract.languages import ENGLISH
+    >>> t = "Ana Lima (AL) alliance won; Kiri Tanu, the polling firm, said"
+    >>> _kind_after(t, 8, ENGLISH), _kind_after(t, 37, ENGLISH), _kind_after("Ana Lima, the mayor, said", 8, ENGLISH)
+    ('party', 'organization', None)
+    """
+    head = _HEAD_AFTER.match(text, end)
+    if head and head.group(1).islower() and head.group(1) in language.org_heads:
+        return language.org_heads[head.group(1)]
+    phrase = _APPOSITION.match(text, end)
+    if phrase:
+        words = phrase.group(1).lower().split()
+        if not any(w in language.titles for w in words):
+            return next((language.org_heads[w] for w in words if w in language.org_heads), None)
+    return None
+
+
 def _pollster_before(text: str, begin: int, language: Language) -> bool:
     """Whether a one-word name follows the words that name a poll's maker ("a survey by Taloustutkimus")."""
-    before = " " + text[max(0, begin - 30):begin].lower()
+    before = " " + text[max(0, begin - 30):begin].lower().replace(",", "")
     return before.endswith(derived(language, "pollster-ends", lambda: tuple(f" {cue} " for cue in language.pollster_before)))
 #: Street and town words of every language: a Spanish street name turns up in English text too.
 PLACE_WORDS = frozenset(w for language in LANGUAGES.values() for w in language.place_words)
+
+
+def _long_heads(language: Language) -> tuple[str, ...]:
+    return derived(language, "long-heads", lambda: tuple(h for h in language.org_heads if len(h) >= 6))
 
 
 def _noun_before(text: str, tokens: list[Token], at: int, language: Language) -> str | None:
@@ -87,7 +116,7 @@ def _noun_before(text: str, tokens: list[Token], at: int, language: Language) ->
     if head in language.org_heads:
         return head
     # A compound ending in an organisation word: "samarbeidsorganisasjonen Ecowas".
-    long_heads = derived(language, "long-heads", lambda: tuple(h for h in language.org_heads if len(h) >= 6))
+    long_heads = _long_heads(language)
     return next((h for h in long_heads if head.endswith(h)), None) if head.endswith(long_heads) else None
 
 
@@ -207,6 +236,8 @@ def _org_kind(piece: list[Token], language: Language) -> str | None:
         word = token.text.lower()
         if word in language.org_heads:
             return language.org_heads[word]
+        if token.capitalised and word in ENGLISH.org_heads:  # an English name in other prose: "Human Rights Watch"
+            return ENGLISH.org_heads[word]
         # A compound's head after a hyphen: "Diop-universitetet", "TV-kanalen".
         if "-" in word and word.rsplit("-", 1)[1] in language.org_heads:
             return language.org_heads[word.rsplit("-", 1)[1]]
@@ -219,6 +250,12 @@ def _kind_of(piece: list[Token], language: Language) -> str | None:
     org = _org_kind(piece, language)
     if org and (len(piece) >= 2 or "-" in piece[0].text):
         return org
+    if len(piece) == 1 and language.definite_endings:
+        # A glued compound whose head is an organisation word: "Borgerplattformen", "Arbeiderpartiet".
+        word = piece[0].text.lower()
+        head = next((h for h in _long_heads(language) if word.endswith(h) and len(word) >= len(h) + 3), None)
+        if head:
+            return language.org_heads[head]
     if is_party_name([t.text for t in piece if t.capitalised]):
         return "party"
     if len(piece) >= 2 and any(t.text.lower() in language.org_words for t in piece):

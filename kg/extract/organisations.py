@@ -56,8 +56,10 @@ def _links(text: str, before: list[Token], between: list[Token], after: list[Tok
         return False
     words = " ".join(t.text.lower() for t in between)
     if words in _GENITIVE:
-        # "Taiwan People's Party", "Workers' Party": a genitive before an organisation word.
-        return after[0].text.lower() in language.org_heads
+        # "Taiwan People's Party", "Workers' Party": a genitive before an organisation word, or
+        # "National People's Power (NPP) alliance": a name whose organisation word follows it.
+        head = re.match(r"\s*(?:\([A-Z][A-Za-z.-]{1,9}\)\s*)?([a-z]+)\b", text[after[-1].end:after[-1].end + 20])
+        return after[0].text.lower() in language.org_heads or bool(head and head.group(1) in language.org_heads)
     return words in language.org_links and any(t.text.lower() in language.org_heads for t in before)
 
 
@@ -113,15 +115,29 @@ def mark_parties(text: str, mentions: list, language: Language) -> list:
             found[i] = replace(m, kind="party")
     for i in range(1, len(found)):
         person, party = found[i - 1], found[i]
-        if not (person.kind == "person" or (person.key or "").startswith("person/")):
+        bare = (person.kind is None and not person.key and " " not in person.text  # "Premadasa, of the …"
+                and text[person.span.end:person.span.end + 1] == ",")
+        if not (person.kind == "person" or (person.key or "").startswith("person/") or bare):
             continue
         acronym = party.kind == "organization" and _is_acronym(party.text)
-        if party.key or party.category or not (party.kind is None or acronym):
+        # A name typed only by its look (name-like words, "Nacional") may still be a party here:
+        # "Premadasa, of the Samagi Jana Balawegaya", "Cubas, de Cruzada Nacional".
+        weak = party.kind in ("person", "government-organization") and not _has_org_head(party.text, language)
+        if party.key or party.category or not (party.kind is None or acronym or weak):
             continue  # "a scientist of the University of Turku": a typed name keeps its kind
         between = text[person.span.end:party.span.begin].lower()
         if between.strip(" ,") in language.member_of and between.strip(" ,") and "\n" not in between:
             found[i] = replace(party, kind="party")
     return found
+
+
+def _has_org_head(name: str, language: Language) -> bool:
+    """
+    >>> from kg.extract.languages import SPANISH
+    >>> _has_org_head("Cruzada Nacional", SPANISH), _has_org_head("Universidad Nacional", SPANISH)
+    (False, True)
+    """
+    return any(w.lower() in language.org_heads or w.lower().rsplit("-", 1)[-1] in language.org_heads for w in name.split())
 
 
 def after_candidate_word(text: str, begin: int, language: Language) -> bool:

@@ -41,7 +41,7 @@ ENGLISH = Language(
         "office": "government-organization", "assembly": "government-organization",
         "service": "government-organization", "directorate": "government-organization",
         "parliament": "government-organization", "congress": "government-organization",
-        "senate": "government-organization", "agency": "organization", "institute": "organization",
+        "senate": "government-organization", "chamber": "government-organization", "agency": "organization", "institute": "organization",
         "research": "organization", "foundation": "organization", "center": "organization",
         "centre": "organization", "bank": "organization", "union": "organization",
         "organization": "organization", "organisation": "organization", "association": "organization",
@@ -51,7 +51,7 @@ ENGLISH = Language(
         "movement": "party", "university": "organization", "jury": "government-organization",
         "community": "organization", "broadcaster": "organization", "channel": "organization",
         "newspaper": "organization", "tv": "organization", "radio": "organization", "television": "organization",
-        "pollster": "organization", "daily": "organization", "firm": "organization", "company": "organization",
+        "pollster": "organization", "daily": "organization", "watch": "organization", "firm": "organization", "company": "organization",
     },
     percent_words=("%", "per cent", "percent", "pct"),
     bounds={
@@ -111,7 +111,7 @@ ENGLISH = Language(
     org_words=frozenset("national electoral federal supreme superior international republic legislative".split()),
     electoral_words=("electoral", "election commission", "elections commission"),
     place_words=frozenset("street avenue square road boulevard plaza city province district strait sea gulf bay "
-                          "river lake peninsula mountains".split()),
+                          "river lake peninsula mountains palace".split()),
     bodies={"foreign ministry": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
             "foreign office": "Foreign Ministry", "state department": "Foreign Ministry",
             "electoral council": "Electoral Council", "electoral commission": "Electoral Council",
@@ -130,7 +130,8 @@ ENGLISH = Language(
     candidate_of_after=("'s candidate", "’s candidate", "'s presidential candidate", "’s presidential candidate"),
     place_prepositions=frozenset({"in", "at", "near"}),
     pollster_before=("poll by", "survey by", "carried out by", "conducted by", "pollster", "polling firm",
-                     "exit poll by", "quick count by", "projection by", "projections by", "poll from"),
+                     "exit poll by", "quick count by", "projection by", "projections by", "poll from",
+                     "count from", "survey from", "projection from", "poll for"),
     passive=frozenset("is was were been be being are".split()),
     concepts={
         "concerns": "concern", "concerned": "concern", "worried": "concern", "outcome": "result",

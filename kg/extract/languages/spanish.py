@@ -47,7 +47,10 @@ SPANISH = Language(
         "universidad": "organization", "canal": "organization", "diario": "organization", "periódico": "organization",
         "cadena": "organization", "televisora": "organization", "jurado": "government-organization",
         "oficina": "government-organization", "organización": "organization", "empresa": "organization",
-        "firma": "organization", "consultora": "organization",
+        "firma": "organization", "consultora": "organization", "consultores": "organization",
+        "cámara": "government-organization", "departamento": "government-organization",
+        "sala": "government-organization", "procuraduría": "government-organization",
+        "fiscalía": "government-organization", "defensoría": "government-organization",
     },
     percent_words=("%", "por ciento"),
     bounds={
@@ -104,7 +107,7 @@ SPANISH = Language(
     org_words=frozenset("nacional electoral federal supremo suprema superior internacional registraduría "
                         "república".split()),
     electoral_words=("electoral", "registraduría", "elecciones"),
-    place_words=frozenset("avenida calle plaza paseo ciudad provincia barrio".split()),
+    place_words=frozenset("avenida calle plaza paseo ciudad provincia barrio palacio".split()),
     pro_drop=True,
     bodies={"cancillería": "Foreign Ministry", "ministerio de exteriores": "Foreign Ministry",
             "ministerio de relaciones exteriores": "Foreign Ministry", "ministerio de asuntos exteriores": "Foreign Ministry",
