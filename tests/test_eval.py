@@ -59,15 +59,17 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: after a first look at those sets (heldout: entities 0.85, typed 0.78, results 0.24, claims 0.60
 #: at first; heldout2-dev: 0.86, 0.76, 0.59, 0.67), so they no longer measure unseen articles.
 #: heldout2's test half was scored once, unseen, by the integrator (entities 0.87, typed 0.78,
-#: results 0.57, claims 0.61: below the issue's bar of 0.9 / 0.9 / 0.75 on unseen articles); its
-#: floor guards that figure. Rules fixed after studying its failures would spend it too: measure
-#: unseen quality on a fresh set then.
+#: results 0.57, claims 0.61: below the issue's bar of 0.9 / 0.9 / 0.9 / 0.75 on unseen articles).
+#: It is now spent as development material too: general rules made after studying its failures
+#: (kind cues in plural and definite forms, initials inside names, typing from the noun after a
+#: name, the national electoral bodies of many countries) brought it to 0.94, 0.92, 0.98, 0.79.
+#: Unseen quality is measured on a fresh set (heldout3) by the integrator.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
-    "examples": {"entities": 0.98, "typed entities": 0.98, "results": 1.0, "claims": 0.92},
-    "heldout": {"entities": 0.95, "typed entities": 0.93, "results": 0.88, "claims": 0.81},
+    "examples": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
+    "heldout": {"entities": 0.96, "typed entities": 0.96, "results": 0.88, "claims": 0.88},
     "heldout2-dev": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.90},
-    "heldout2-test": {"entities": 0.87, "typed entities": 0.77, "results": 0.57, "claims": 0.60},
+    "heldout2-test": {"entities": 0.93, "typed entities": 0.91, "results": 0.97, "claims": 0.79},
 }
 ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles",
             "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles",

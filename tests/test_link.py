@@ -178,3 +178,12 @@ def test_a_bare_surname_names_the_right_person(text, lang, word, key):
     found = extract_corpus([make_article("a", text, lang)]).extractions[0]
     anchors = [(text[m.span.begin:m.span.end], m.entity) for m in found.mentions]
     assert anchors[-1] == (word, key)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Guatemala votó el domingo. El TSE publicó los datos.", "organization/tse-guatemala"),
+    ("Bolivia votó el domingo; Guatemala lo hará en junio. El TSE publicó los datos.", "organization/tse-bolivia"),
+    ("El Salvador votó el domingo. El TSE publicó los datos.", "organization/tse-el-salvador"),
+], ids=["the-one-country-named", "the-country-named-most-and-first", "a-two-word-country"])
+def test_an_acronym_several_countries_use_names_the_body_of_the_article_country(text, key):
+    assert keys_of(extract_corpus([make_article("a", text, "es")]))["TSE"] == key

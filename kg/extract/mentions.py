@@ -61,6 +61,8 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     matched = _match_aliases(text, tokens, reference, language)
     matched = [m for m in matched if not _given_name(text, tokens, m, matched, language)]
     named = {key for _, _, key in matched} | _demonym_countries(tokens, reference)
+    home = main_country(matched, reference)
+    matched = [_rehome(m, tokens, reference, named, home) for m in matched]
     matched = [m for m in matched if reference.countries.get(m[2], "") in named | {""}]
     used = {i for start, stop, _ in matched for i in range(start, stop)}
     mentions = [_alias_mention(text, tokens, m, sentences, reference) for m in matched]
@@ -75,6 +77,18 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     mentions = mark_parties(text, sorted(mentions, key=lambda m: (m.span.begin, m.span.end)), language)
     mentions = apply_acronyms(text, mentions)
     return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
+
+
+def _rehome(match: tuple[int, int, str], tokens: list[Token], reference: Reference, named: set[str],
+            home: str | None) -> tuple[int, int, str]:
+    """A name several countries' bodies share ("TSE", "National Electoral Council") goes to the one of
+    the country the article is about, else to one whose country it names."""
+    start, stop, key = match
+    if key not in reference.countries:
+        return match
+    keys = [a.key for a in _alias_index(reference).get(tuple(fold(t.text) for t in tokens[start:stop]), ())]
+    ranked = sorted(keys, key=lambda k: (reference.countries.get(k) != home, reference.countries.get(k) not in named))
+    return (start, stop, ranked[0]) if ranked and reference.countries.get(ranked[0]) in named else match
 
 
 def _given_name(text: str, tokens: list[Token], match: tuple[int, int, str], matched, language: Language) -> bool:
