@@ -63,17 +63,21 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: It is now spent as development material too: general rules made after studying its failures
 #: (kind cues in plural and definite forms, initials inside names, typing from the noun after a
 #: name, the national electoral bodies of many countries) brought it to 0.94, 0.92, 0.98, 0.79.
-#: Unseen quality is measured on a fresh set (heldout3) by the integrator.
+#: heldout3 was scored once, unseen (entities 0.87, typed 0.84, results 0.47, claims 0.71), then
+#: spent as development material too; its floor is what general rules made after studying it reach.
+#: Unseen quality is measured on a fresh set (heldout4) by the integrator.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
     "examples": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
     "heldout": {"entities": 0.96, "typed entities": 0.96, "results": 0.88, "claims": 0.88},
     "heldout2-dev": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.90},
     "heldout2-test": {"entities": 0.93, "typed entities": 0.91, "results": 0.97, "claims": 0.79},
+    "heldout3": {"entities": 0.87, "typed entities": 0.84, "results": 0.47, "claims": 0.71},
 }
 ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles",
             "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles",
-            "heldout2-test": ROOT / "tests" / "heldout2" / "test" / "articles"}
+            "heldout2-test": ROOT / "tests" / "heldout2" / "test" / "articles",
+            "heldout3": ROOT / "tests" / "heldout3" / "articles"}
 
 
 @pytest.mark.parametrize("gold_set", sorted(FLOORS))
