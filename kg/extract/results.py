@@ -98,7 +98,7 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     before = text[sentence.begin:figure.span.begin]
     possessor = next((m for m in local if m.span.end <= figure.span.begin and re.fullmatch(r"\s*(?:'s|’s|s)?\s*", text[m.span.end:figure.span.begin])), None)
     if possessor:
-        return possessor.key
+        return _member_before(text, possessor, local, language) or possessor.key
     after = text[figure.span.end:window.end]
     clause = re.split(r"[;.]|,? (?:and|while|but|og|men|y|e|mientras|mens)\b", after)[0]
     head = re.match(r"\s*(?:of the vote\s*|av stemmene\s*|de los votos\s*)?(%s)\b" % "|".join(map(re.escape, language.share_for)),
@@ -128,6 +128,27 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     if parties:
         return _candidate_of(text, parties[-1], mentions, language, given) or parties[-1].key
     return _previous_subject(text, figure, sentence, mentions)
+
+
+def _member_before(text: str, party: NameMention, local, language: Language) -> str | None:
+    """For "X from the former rebel movement Renamo 5.8%": the person the party right before a figure is named for.
+
+    >>> m = lambda key, b, e: NameMention("", Span(b, e), Span(0, 50), key=key)
+    >>> t = "Ana Lima fra partiet Sol 5 prosent"
+    >>> _member_before(t, m("party/sol", 21, 24), [m("person/ana-lima", 0, 8), m("party/sol", 21, 24)], NORWEGIAN)
+    'person/ana-lima'
+    >>> _member_before("Ana Lima og Sol 5 prosent", m("party/sol", 12, 15), [m("person/ana-lima", 0, 8)], NORWEGIAN) is None
+    True
+    """
+    if not party.key.startswith("party/"):
+        return None
+    links = "|".join(re.escape(w) for w in sorted(language.member_of, key=len, reverse=True))
+    for person in reversed([m for m in local if m.key.startswith("person/") and m.span.end <= party.span.begin]):
+        between = text[person.span.end:party.span.begin]
+        if links and re.fullmatch(r"\s*,?\s*(?:%s)\b[^,.;%%\d]{0,40}" % links, between, re.IGNORECASE):
+            return person.key
+        return None
+    return None
 
 
 def _candidate_of(text: str, party: NameMention, mentions, language, given) -> str | None:
@@ -213,7 +234,8 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
     firm = next((m.key for m in local if m.category == "polling-firm" or reference.in_category(m.key, "polling-firm")), None)
     body = next((m.key for m in local if _is_electoral(m, reference)), None)
     cues = _cues_in_order(lower, language, first_figure - sentence.begin if first_figure is not None else len(lower))
-    if cues and cues[0] == "opinion-poll" and firm and _speaks_of_exit_polls(text, language):
+    if cues and cues[0] == "opinion-poll" and firm and _speaks_of_exit_polls(text, language) \
+            and not _dated_before_the_vote(lower, language):
         return "exit-poll", firm
     if cues and cues[0] in ("exit-poll", "opinion-poll"):
         return cues[0], firm
@@ -224,6 +246,17 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
     if cues and cues[0] == "official":
         return "official", article_body
     return None
+
+
+def _dated_before_the_vote(lower: str, language: Language) -> bool:
+    """Whether a sentence dates its poll before the vote ("the last survey before the vote", "la última encuesta").
+
+    >>> _dated_before_the_vote("the latest survey by quantix had lind on 40%", ENGLISH)
+    True
+    >>> _dated_before_the_vote("a survey by quantix for tv2 had lind on 40%", ENGLISH)
+    False
+    """
+    return any(re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), lower) for w in language.earlier_poll)
 
 
 def _is_electoral(mention: NameMention, reference: Reference) -> bool:

@@ -89,3 +89,6 @@ class Language:
     #: Speech verbs that report a statement only with their complementizer or a colon
     #: ("reconoció que …"); with a plain object ("reconoció la derrota") they give no claim.
     complement_verbs: frozenset[str] = frozenset()
+    #: Words that date a poll before the vote ("the last survey before the vote"): it stays an opinion
+    #: poll even in an article about exit polls.
+    earlier_poll: tuple[str, ...] = ()

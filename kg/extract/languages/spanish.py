@@ -63,10 +63,10 @@ SPANISH = Language(
     },
     counted=("escrutados", "escrutadas", "escrutado", "contabilizados", "contabilizadas", "computados",
              "transmitidas", "transmitidos", "contadas", "contados",
-             "procesados", "procesadas", "procesado", "procesada", "de las actas", "de las mesas", "de los centros", "informadas", "informados"),
+             "procesados", "procesadas", "procesado", "procesada", "de las actas", "de las mesas", "de los centros", "informadas", "informados", "de las urnas"),
     not_shares=("participación", "abstención", "puntos", "punto porcentual", "umbral", "inflación",
                 "ventaja de", "ventaja del",
-                "de la población", "aprobación", "desempleo", "pib", "economía", "crecerá", "crecimiento",
+                "de la población", "aprobación", "desempleo", "pib", "economía", "crecerá", "creció", "crece", "crecimiento",
                 "presupuesto", "de los escaños"),
     kinds=(
         ("boca de urna", "exit-poll"), ("a pie de urna", "exit-poll"), ("conteo rápido", "exit-poll"),
@@ -86,6 +86,7 @@ SPANISH = Language(
     ),
     complement_verbs=frozenset("reconoció reconoce admitió admite aceptó acepta".split()),
     opening_cues=frozenset({"primera vuelta"}),
+    earlier_poll=("última", "últimas", "antes de la votación", "antes de las elecciones", "previa", "previas"),
     share_for=("para", "a favor de", "de", "del", "de la"),
     rival=("rival", "contrincante", "adversario", "contendiente"),
     opposition=("la oposición", "oposición"),
@@ -102,7 +103,7 @@ SPANISH = Language(
          + _DAYS_MONTHS_ES).split()
     ),
     photo_credit=("foto", "fotografía", "imagen"),
-    pronouns=frozenset("él ella".split()),
+    pronouns=frozenset("él ella le".split()),
     complementizers=("que",),
     org_words=frozenset("nacional electoral federal supremo suprema superior internacional registraduría "
                         "república".split()),
