@@ -98,3 +98,25 @@ ANA, OLA = "person/ana-ruiz", "person/ola-berg"
         "a-share-of-the-count-is-official", "nb-all-votes-counted-is-official"])
 def test_the_kind_of_a_figure_comes_from_general_cues(lang, text, expected):
     assert results_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nb", "Ifølge valgkommisjonen fikk Ola Berg fra det gamle bondepartiet Framtida 6,2 prosent.",
+     [(OLA, "6,2 prosent", Decimal("6.2"), "exact", "official", None, None)]),
+    ("en", "Observers released a parallel vote tabulation from a sample of stations. It puts Ana Ruiz at 52.3%.",
+     [(ANA, "52.3%", Decimal("52.3"), "exact", "exit-poll", None, None)]),
+    ("en", "The exit poll by Ipsos came at eight. The last Ipsos survey before the vote had Ana Ruiz on 47%.",
+     [(ANA, "47%", Decimal("47"), "exact", "opinion-poll", None, "organization/ipsos")]),
+    ("es", "El sondeo a boca de urna de Ipsos llegó tarde. Ana Ruiz celebró. La última encuesta de Ipsos le daba el 58 %.",
+     [(ANA, "58 %", Decimal("58"), "exact", "opinion-poll", None, "organization/ipsos")]),
+    ("nb", "Med 97 prosent av valgurnene åpnet hadde Ola Berg 51,3 prosent.",
+     [(OLA, "51,3 prosent", Decimal("51.3"), "exact", "official", Decimal("97"), None)]),
+    ("es", "Ana Ruiz habló de la economía, que creció un 3,1 % el año pasado.", []),
+    ("nb", "I Norge fikk Arbeiderpartiet 27,4 prosent, mens Høyre falt til 15,2 prosent.",
+     [("party/labour-party-norway", "27,4 prosent", Decimal("27.4"), "exact", "unattributed", None, None),
+      ("party/conservative-party-norway", "15,2 prosent", Decimal("15.2"), "exact", "unattributed", None, None)]),
+], ids=["nb-party-after-fra-is-the-persons", "en-parallel-vote-tabulation-is-exit-poll",
+        "en-last-survey-before-the-vote-stays-opinion-poll", "es-clitic-le-and-ultima-encuesta",
+        "nb-ballot-boxes-opened-are-counted", "es-growth-is-no-vote-share", "nb-parties-from-the-table"])
+def test_parties_members_and_poll_dates_follow_general_rules(lang, text, expected):
+    assert results_of(text, lang) == expected
