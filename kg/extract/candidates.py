@@ -202,12 +202,28 @@ def _title_width(run: list[Token], i: int, language: Language) -> int:
     if "-" in word and word.rsplit("-", 1)[1] in language.titles and i + 1 < len(run):
         return 1  # a compound ending in a title before a name: "Reykjavík-ordfører Ana Berg", "ex-President"
     if word not in title_words(language)[0]:
-        return 0
+        # A glued compound ending in a title before a name: "Partileder Ana Berg", "Fylkesordfører Ola Dahl".
+        return 1 if i + 1 < len(run) and _compound_title(word, language) else 0
     for width in (3, 2, 1):
         phrase = " ".join(t.text.lower() for t in run[i:i + width])
         if len(run[i:i + width]) == width and phrase in language.titles:
             return width
     return 0
+
+
+def _compound_title(word: str, language: Language) -> bool:
+    """Whether ``word`` is a compound whose head is a title, in languages that glue compounds.
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> _compound_title("partileder", NORWEGIAN), _compound_title("fylkesordfører", NORWEGIAN), _compound_title("kalender", NORWEGIAN)
+    (True, True, False)
+    >>> _compound_title("partileder", ENGLISH)
+    False
+    """
+    if not language.definite_endings:
+        return False
+    heads = derived(language, "title-heads", lambda: tuple(t for t in language.titles if " " not in t and len(t) >= 5))
+    return any(word.endswith(h) and len(word) >= len(h) + 4 for h in heads)
 
 
 def _clean(piece: list[Token], reference: Reference, language: Language) -> list[Token]:

@@ -82,13 +82,10 @@ def _dash_paragraphs(text: str) -> list[tuple[Span, Span]]:
 
 
 def _dash_quote(ctx: _Context, line: Span, body: Span) -> list[Statement]:
-    words = ctx.text[body.begin:body.end]
-    tail = re.search(r",\s*(?:%s)\s+([^.!?]+)[.!?]?$" % ctx.verbs.pattern, words, re.IGNORECASE)
     end, speaker = body.end, None
+    tail = _dash_tail(ctx, body)
     if tail:
-        named = [m for m in ctx.speakers if m.span.begin == body.begin + tail.start(2)]
-        speaker = named[0].key if named else None
-        end = body.begin + tail.start()
+        end, speaker = tail
     if speaker is None:
         speaker = _last_subject(ctx, line.begin)
     if speaker is None:
@@ -96,6 +93,26 @@ def _dash_quote(ctx: _Context, line: Span, body: Span) -> list[Statement]:
     end = len(ctx.text[:end].rstrip().rstrip(".!?"))
     sentence = next((s for s in ctx.sentences if s.begin <= body.begin < s.end), line)
     return [Statement(speaker, ctx.text[body.begin:end], True, Span(body.begin, end), sentence)]
+
+
+#: How far after the closing speech verb of a dash quote its speaker may stand ("sa lederen av X, Ana Berg").
+_TAIL_REACH = 60
+
+
+def _dash_tail(ctx: _Context, body: Span) -> tuple[int, str] | None:
+    """The end of a dash quote and its speaker, from the first ``, sa X`` that names one.
+
+    The quote may go on after it ("– …, sa Ana Berg fra taket. Senere talte hun …"), and a
+    description may stand between verb and name ("uttalte lederen av delegasjonen, Ana Berg").
+    """
+    text = ctx.text
+    for verb in re.finditer(r",\s*(?:%s)\s+" % ctx.verbs.pattern, text[body.begin:body.end], re.IGNORECASE):
+        after = body.begin + verb.end()
+        named = [m for m in ctx.speakers if after <= m.span.begin <= after + _TAIL_REACH
+                 and not re.search(r"[.!?:;«»“”\"]", text[after:m.span.begin])]
+        if named:
+            return body.begin + verb.start(), named[0].key
+    return None
 
 
 def _sentence_statements(ctx: _Context, sentence: Span) -> list[Statement]:
