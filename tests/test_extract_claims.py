@@ -117,3 +117,15 @@ def test_a_spokesman_speaks_for_his_ministry():
         "acknowledged-an-object", "acknowledged-a-statement"])
 def test_speakers_behind_asides_titles_and_pronouns(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nb", "Ola Berg vant valget.\n\n– Dette er en seier for hele landet, sa Kari Dahl fra scenen i Bergen. Senere reiste hun hjem.",
+     [("person/kari-dahl", "Dette er en seier for hele landet", True)]),
+    ("nb", "Ola Berg vant valget.\n\n– Valget var fritt, men ikke rettferdig, uttalte lederen av delegasjonen, Kari Dahl, i Oslo.",
+     [("person/kari-dahl", "Valget var fritt, men ikke rettferdig", True)]),
+    ("nb", "Partileder Kari Dahl sa at partiet må bygge seg opp igjen.",
+     [("person/kari-dahl", "partiet må bygge seg opp igjen", False)]),
+], ids=["nb-dash-quote-goes-on-after-its-speaker", "nb-description-before-the-speaker", "nb-compound-title"])
+def test_dash_quote_tails_and_compound_titles(lang, text, expected):
+    assert claims_of(text, lang) == expected
