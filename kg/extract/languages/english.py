@@ -13,7 +13,8 @@ ENGLISH = Language(
         "said says say claimed claims added stated told announced argued insisted warned wrote "
         "declared alleged tweeted posted asserted asserts noted stressed maintained maintains "
         "called calls described describes demanded urged affirmed expressed adds suggested predicted voiced "
-        "promised vowed confirmed confirms praised praises "
+        "promised vowed confirmed confirms praised praises insists alleges tells warns notes stresses argues "
+        "telling alleging "
         "saying claiming calling describing adding arguing insisting warning voicing".split()
     ),
     quote_verbs=frozenset("called calls described describes demanded urged expressed voiced voicing calling "

@@ -13,7 +13,8 @@ NORWEGIAN = Language(
         "sa sier hevdet hevder uttalte uttaler skrev skriver advarte advarer mener mente understreket "
         "understreker kalte kaller opplyser opplyste påsto påstår erklærte erklærer "
         "krever krevde svarte svarer gjentok truet antydet lovet bekrefter bekreftet meldte melder tror "
-        "roste roser hyllet hyller".split()
+        "roste roser hyllet hyller varslet varsler advart sagt anslår anslo fastslo fastslår påpekte påpeker "
+        "konkluderte konkluderer".split()
     ),
     quote_verbs=frozenset("kalte kaller krever krevde roste roser hyllet hyller".split()),
     according_to=("ifølge", "i følge"),

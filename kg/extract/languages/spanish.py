@@ -13,7 +13,8 @@ SPANISH = Language(
         "dijo dice afirmó afirma aseguró asegura declaró declara señaló señala indicó indica añadió "
         "agregó sostuvo sostiene denunció denuncia advirtió advierte manifestó expresó escribió "
         "calificó califica explicó anunció anuncia reclamó reclama exigió exige subrayó amenazó sugirió "
-        "prometió confirmó confirma proclamó admitió reconoció cree elogió".split()
+        "prometió confirmó confirma proclamó admitió reconoció cree elogió destacó destaca resumió repitió "
+        "insistió recalcó apuntó precisó estimó consideró opinó criticó dicho".split()
     ),
     quote_verbs=frozenset("calificó califica exigió exige reclamó reclama elogió".split()),
     according_to=("según", "de acuerdo con", "de acuerdo a"),
