@@ -129,3 +129,15 @@ def test_speakers_behind_asides_titles_and_pronouns(lang, text, expected):
 ], ids=["nb-dash-quote-goes-on-after-its-speaker", "nb-description-before-the-speaker", "nb-compound-title"])
 def test_dash_quote_tails_and_compound_titles(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("es", "El jefe de la misión de la Unión Europea, el exministro belga Pablo Soto, declaró que el recuento fue ordenado.",
+     [("person/pablo-soto", "el recuento fue ordenado", False)]),
+    ("es", "Según la jefa de los observadores europeos, la eurodiputada croata Željka Horvat, la votación fue tranquila.",
+     [("person/zeljka-horvat", "la votación fue tranquila", False)]),
+    ("en", "Ana Ruiz, the ally of Pablo Soto, said the count would take a week.",
+     [("person/ana-ruiz", "the count would take a week", False)]),
+], ids=["es-role-then-named-person-speaks", "es-segun-a-role-named-after-a-comma", "en-ally-of-is-no-apposition"])
+def test_a_role_named_in_an_apposition_gives_the_speaker(lang, text, expected):
+    assert claims_of(text, lang) == expected

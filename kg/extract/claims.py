@@ -184,6 +184,11 @@ def _according(ctx: _Context, sentence: Span) -> list[Statement]:
         after = sentence.begin + match.end()
         clause_end = sentence.begin + (body.find(",", match.end()) if body.find(",", match.end()) >= 0 else len(body))
         named = [m for m in ctx.speakers if after <= m.span.begin < min(after + 60, clause_end)]
+        next_comma = body.find(",", clause_end - sentence.begin + 1)
+        apposed = _apposed_person(ctx, clause_end + 1, sentence.begin + next_comma) if next_comma >= 0 and not named else None
+        if apposed:
+            # "Según el jefe de los observadores, el eurodiputado Ana Ruiz, …": the person the role is given to.
+            named, clause_end = [apposed], sentence.begin + next_comma
         if not named:
             # "Según el candidato, …": the person last named with that title, else the last one named.
             holder = _title_holder(ctx, sentence, text[after:clause_end])
@@ -307,6 +312,11 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
                                   text[sentence.begin + commas[-2] + 1:m.span.begin], re.IGNORECASE)]
         if inner:
             return [inner[0].key]
+        apposed = _apposed_person(ctx, sentence.begin + commas[-2] + 1, sentence.begin + commas[-1])
+        head = [m for m in local if m.span.end <= sentence.begin + commas[-2]]
+        if apposed and not (head and head[-1].key.startswith("person/")):
+            # "El jefe de la misión de la OEA, el excanciller chileno Ana Ruiz, declaró": the person named.
+            return [apposed.key]
         named = [m for m in local if 0 <= sentence.begin + commas[-2] - m.span.end <= 1]
         if named:
             return _with_list(ctx, named[-1])
@@ -319,6 +329,25 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         subject = _last_subject(ctx, sentence.begin)
         return [subject] if subject else []
     return []
+
+
+#: Words that tie a name to the noun before it ("the ally of X"): that name is not the apposition's own.
+_LINKS = frozenset("of for to with de del a con av fra for til med".split())
+_ARTICLES = frozenset("the a an el la los las un una den det en et".split())
+
+
+def _apposed_person(ctx: _Context, begin: int, end: int) -> NameMention | None:
+    """The person an apposition between commas names after a role: ", the former minister Ana Ruiz,".
+
+    Only lowercase words (role, demonym) may stand before the name, the last of them no linking word.
+    """
+    for m in ctx.speakers:
+        if m.span.end == end and begin <= m.span.begin and m.key.startswith("person/"):
+            words = ctx.text[begin:m.span.begin].split()
+            words = words[1:] if words and words[0].lower() in _ARTICLES else words
+            if 1 <= len(words) <= 4 and all(w.islower() for w in words) and words[-1] not in _LINKS:
+                return m
+    return None
 
 
 def _title_subject(ctx: _Context, sentence: Span, clause: str) -> str | None:
