@@ -245,6 +245,13 @@ def _lookup_surname(word: str, index: dict[str, dict[str, None]], near: _NearInd
     person before any near-spelling is tried: in "Prabowo" after "Prabowo Subianto" and "Ganjar
     Pranowo", the given name wins over the surname one letter away.
 
+    A near-spelling must keep the first letter: "Siden" opening a Norwegian sentence is no "Biden".
+
+    >>> _lookup_surname("siden", {"biden": {"person/joe-biden": None}}, _NearIndex(["biden"]), False) is None
+    True
+    >>> _lookup_surname("bidden", {"biden": {"person/joe-biden": None}}, _NearIndex(["biden"]), False)
+    'person/joe-biden'
+
     A bare surname shared by two people of one article ("Noboa" for Daniel and his father Álvaro
     Noboa) is the one the article introduced first: news prose names a relative introduced later
     in full.
@@ -253,7 +260,9 @@ def _lookup_surname(word: str, index: dict[str, dict[str, None]], near: _NearInd
     if not candidates and given:
         candidates = given.get(word) or given.get(word[:-1] if word.endswith("s") else "")
     if not candidates and len(word) >= 5:
-        candidates = {k: None for surname in near.within_one(word) if len(surname) >= 5 for k in index[surname]}
+        # A typo keeps the first letter: "Siden" (since) at a sentence start is no misspelt "Biden".
+        candidates = {k: None for surname in near.within_one(word) if len(surname) >= 5 and surname[0] == word[0]
+                      for k in index[surname]}
     if candidates and (len(candidates) == 1 or first_wins):
         return next(iter(candidates))
     return None
@@ -288,7 +297,8 @@ def _deletions(word: str) -> set[str]:
 def _one_word_labels(reference: Reference) -> tuple[dict[str, set[str]], _NearIndex]:
     keys: dict[str, set[str]] = defaultdict(set)
     for key, e in reference.entities.items():
-        if e.kind != "person":
+        # A name bound to its country ("Høyre", "TSE") is matched only where the article names that country.
+        if e.kind != "person" and key not in reference.countries:
             for label in labels_of(e):
                 if " " not in label:
                     keys[fold(label)].add(key)

@@ -187,3 +187,17 @@ def test_a_bare_surname_names_the_right_person(text, lang, word, key):
 ], ids=["the-one-country-named", "the-country-named-most-and-first", "a-two-word-country"])
 def test_an_acronym_several_countries_use_names_the_body_of_the_article_country(text, key):
     assert keys_of(extract_corpus([make_article("a", text, "es")]))["TSE"] == key
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Joe Biden gratulerte vinneren. Siden har mye skjedd.", "nb", {"Joe Biden": "person/joe-biden"}),
+    ("Partiet vant. SV-politikeren Kari Dahl jublet.", "nb", {"Kari Dahl": "person/kari-dahl"}),
+    ("Partileder Kari Dahl jublet.", "nb", {"Kari Dahl": "person/kari-dahl"}),
+    ("Valget i Norge: Arbeiderpartiet og Høyre gikk fram, mens Frp falt.", "nb",
+     {"Norge": "country/norway", "Arbeiderpartiet": "party/labour-party-norway",
+      "Høyre": "party/conservative-party-norway", "Frp": "party/progress-party-norway"}),
+    ("Høyre side av salen var tom.", "nb", {}),
+], ids=["near-spelling-keeps-the-first-letter", "definite-descriptor-before-a-name", "compound-title-before-a-name",
+        "parties-of-the-table-in-their-country", "common-word-party-name-needs-its-country"])
+def test_descriptors_parties_and_near_spellings(text, lang, expected):
+    assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected

@@ -201,6 +201,8 @@ def _title_width(run: list[Token], i: int, language: Language) -> int:
     word = run[i].text.lower()
     if "-" in word and word.rsplit("-", 1)[1] in language.titles and i + 1 < len(run):
         return 1  # a compound ending in a title before a name: "Reykjavík-ordfører Ana Berg", "ex-President"
+    if i + 1 < len(run) and _definite_descriptor(run[i].text, language):
+        return 1  # "SV-politikeren Ana Berg", "NRK-journalisten Ola Dahl": a noun describing the name after it
     if word not in title_words(language)[0]:
         # A glued compound ending in a title before a name: "Partileder Ana Berg", "Fylkesordfører Ola Dahl".
         return 1 if i + 1 < len(run) and _compound_title(word, language) else 0
@@ -209,6 +211,21 @@ def _title_width(run: list[Token], i: int, language: Language) -> int:
         if len(run[i:i + width]) == width and phrase in language.titles:
             return width
     return 0
+
+
+def _definite_descriptor(word: str, language: Language) -> bool:
+    """Whether ``word`` is a name glued to a lowercase noun in its definite form ("Ap-lederen", "NRK-journalisten").
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> _definite_descriptor("SV-politikeren", NORWEGIAN), _definite_descriptor("Jean-Luc", NORWEGIAN)
+    (True, False)
+    >>> _definite_descriptor("Halla-aho", NORWEGIAN), _definite_descriptor("SV-politikeren", ENGLISH)
+    (False, False)
+    """
+    if "-" not in word or not language.definite_endings:
+        return False
+    tail = word.rsplit("-", 1)[1]
+    return len(tail) >= 7 and tail.islower() and tail.endswith(language.definite_endings)
 
 
 def _compound_title(word: str, language: Language) -> bool:
