@@ -64,7 +64,7 @@ BENCH_TEMPLATES: tuple[tuple[str, str, str], ...] = (
      "  prov:wasDerivedFrom ?article }}\nGROUP BY ?candidate ORDER BY ?candidate"),
     ("disagreements", "aggregate",
      "SELECT ?finding ?verdict ?candidate (COUNT(?result) AS ?compared) WHERE {{ ?finding a kg:ResultComparison ;\n"
-     "  kg:verdict ?verdict ; kg:candidate ?candidate ; kg:comparedResult ?result }}\n"
+     "  kg:verdict ?verdict ; kg:candidate ?candidate ; kg:comparedFigure ?figure . ?result kg:reportsFigure ?figure }}\n"
      "GROUP BY ?finding ?verdict ?candidate ORDER BY ?finding"),
     ("mentioning_two", "join",
      "SELECT ?article ?headline WHERE {{ ?article a schema:NewsArticle ; schema:mentions <{entity}>, <{other}> .\n"

@@ -9,8 +9,9 @@ Two figures are compared as the intervals their writing allows: "51.2" stands fo
 - the same kind of figure and nothing to explain the gap (44.02 against 44.2): a *mismatch*.
 
 Opinion polls are compared only with opinion polls: a poll taken before the vote does not
-contradict a count. Figures written the same way by several sources form one group, so the
-number of findings grows with the number of distinct figures, not with the number of articles.
+contradict a count. Results written the same way by several sources are one :class:`Figure`, and
+findings compare figures: the findings grow with the number of distinct figures, not with the
+number of articles, and each result only joins its figure.
 """
 
 from __future__ import annotations
@@ -40,24 +41,56 @@ class SourcedResult:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure as sources write it for one candidate and election, with every result written so.
+
+    Results of the same kind, share, precision, bound and counted share are one figure however
+    many articles repeat it: findings compare figures, and each result belongs to one figure.
+    """
+
+    candidate: str
+    election: str | None
+    written: tuple  # kind, share, precision, bound, counted: what makes two reports the same figure
+    results: tuple[SourcedResult, ...]
+
+    @property
+    def key(self) -> tuple:
+        """What identifies the figure: candidate, election and its written parts, decimals canonical.
+
+        >>> Figure("person/a", None, ("official", Decimal("51.20"), Decimal("0.01"), "exact", None), ()).key
+        ('person/a', '', 'official', '51.2', '0.01', 'exact', '')
+        """
+        return (self.candidate, self.election or "", *map(_canonical, self.written))
+
+    @property
+    def sample(self) -> Result:
+        """One result of the figure: every member has the same written parts, so any one will do."""
+        return self.results[0].result
+
+
+@dataclass(frozen=True)
 class Finding:
-    """A verdict on two groups of figures given for the same candidate."""
+    """A verdict on two figures given for the same candidate."""
 
     verdict: Verdict
     candidate: str
     election: str | None
-    results: tuple[SourcedResult, ...]
+    figures: tuple[Figure, Figure]
     explanation: str
-    figures: tuple[tuple, tuple] = ((), ())  # the two figures compared: what identifies the finding
+
+    @property
+    def results(self) -> tuple[SourcedResult, ...]:
+        """The results of both figures compared."""
+        return self.figures[0].results + self.figures[1].results
 
     @property
     def key(self) -> tuple:
         """What the finding compares: candidate, election and the two figures as written.
 
-        Its IRI comes from this, not from the results in each group, so that a new article
-        repeating a figure adds one member to a finding instead of renaming it.
+        Its IRI comes from this, not from the results of each figure, so that a new article
+        repeating a figure adds one member to the figure instead of renaming the finding.
         """
-        return (self.candidate, self.election or "", *(tuple(map(_canonical, f)) for f in self.figures))
+        return (self.candidate, self.election or "", *(tuple(map(_canonical, f.written)) for f in self.figures))
 
 
 def share_interval(result: Result) -> tuple[Decimal, Decimal]:
@@ -130,32 +163,45 @@ def _figure(result: Result) -> tuple:
 def find_disagreements(corpus: Corpus) -> list[Finding]:
     """Compare every distinct figure with every other for the same candidate and election.
 
-    Only figures from different articles are compared; figures written identically are one group.
+    Only figures from different articles are compared; results written identically are one figure.
     """
+    findings = []
+    for left, right in combinations_of_figures(group_figures(corpus)):
+        if {s.article for s in left.results} == {s.article for s in right.results} and len(left.results) == 1:
+            continue  # one article giving two figures is not two sources disagreeing
+        verdict = judge(left.sample, right.sample)
+        if verdict is None:
+            continue
+        findings.append(Finding(
+            verdict=verdict,
+            candidate=left.candidate,
+            election=left.election,
+            figures=(left, right),
+            explanation=explain(verdict, left.sample, right.sample),
+        ))
+    return findings
+
+
+def group_figures(corpus: Corpus) -> list[Figure]:
+    """Every distinct figure of the corpus with its results, sorted by candidate, election and figure."""
     groups: dict[tuple, dict[tuple, list[SourcedResult]]] = defaultdict(lambda: defaultdict(list))
     for extraction in corpus.extractions:
         for result in extraction.results:
             sourced = SourcedResult(extraction.article.key, result)
             groups[(result.candidate, result.election or "")][_figure(result)].append(sourced)
-    findings = []
-    for (candidate, election), figures in sorted(groups.items()):
-        for (left_figure, left), (right_figure, right) in combinations(sorted(figures.items(), key=_sort_key), 2):
-            if {s.article for s in left} == {s.article for s in right} and len(left) == 1:
-                continue  # one article giving two figures is not two sources disagreeing
-            verdict = judge(left[0].result, right[0].result)
-            if verdict is None:
-                continue
-            findings.append(
-                Finding(
-                    verdict=verdict,
-                    candidate=candidate,
-                    election=election or None,
-                    results=tuple(left + right),
-                    explanation=explain(verdict, left[0].result, right[0].result),
-                    figures=(left_figure, right_figure),
-                )
-            )
-    return findings
+    return [
+        Figure(candidate, election or None, written, tuple(members))
+        for (candidate, election), figures in sorted(groups.items())
+        for written, members in sorted(figures.items(), key=_sort_key)
+    ]
+
+
+def combinations_of_figures(figures: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Every pair of figures for the same candidate and election, in the order ``figures`` gives."""
+    by_subject: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_subject[(figure.candidate, figure.election)].append(figure)
+    return [pair for same in by_subject.values() for pair in combinations(same, 2)]
 
 
 def _canonical(value: object) -> str:

@@ -53,6 +53,8 @@ class Minter:
     'https://example.org/kg/id/person/nicolas-maduro'
     >>> m.span("0f16fc6407c26195", 10, 24).value
     'https://example.org/kg/id/article/0f16fc6407c26195/text#char=10,24'
+    >>> m.figure(("person/a", "", "official", "51.2", "0.1", "exact", "")).value
+    'https://example.org/kg/id/figure/0b06e0e66d61cd58'
     """
 
     def __init__(self, base: str):
@@ -83,6 +85,10 @@ class Minter:
 
     def role(self, article_key: str, begin: int, end: int, holder: str, role: str) -> NamedNode:
         return self._iri(f"id/role/{short_hash(article_key, begin, end, holder, role)}")
+
+    def figure(self, key: tuple) -> NamedNode:
+        """A reported figure, from what identifies it (:attr:`kg.findings.Figure.key`)."""
+        return self._iri(f"id/figure/{short_hash(*key)}")
 
     def finding(self, key: tuple) -> NamedNode:
         return self._iri(f"id/finding/{short_hash(*key)}")

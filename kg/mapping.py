@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.findings import Finding
+from kg.findings import Figure, Finding
 from kg.iris import Minter, slugify
 from kg.model import Article, Corpus, Entity, Extraction, Span
 from kg.namespaces import ITSRDF, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, WD, XSD
@@ -228,14 +228,15 @@ class Mapper:
     # -- findings -------------------------------------------------------------------------
 
     def finding_quads(self, findings: Iterable[Finding]) -> Iterator[Quad]:
-        """The findings graph and its provenance."""
+        """The findings graph and its provenance.
+
+        Each finding names the two figures it compares; each figure is described once, and each
+        of its results says once that it reports it. So a result adds one triple however many
+        findings compare its figure.
+        """
         graph = self.mint.findings_graph
-        sources: set[str] = set()
+        figures: dict[tuple, Figure] = {}
         for finding in findings:
-            results = [
-                self.mint.result(s.article, s.result.span.begin, s.result.span.end, s.result.candidate)
-                for s in finding.results
-            ]
             node = self.mint.finding(finding.key)
             yield from _triples(graph, node, [
                 (_TYPE, iri(KG.ResultComparison)),
@@ -243,11 +244,14 @@ class Mapper:
                 (iri(KG.candidate), self.mint.entity(finding.candidate)),
                 (iri(RDFS.comment), text(finding.explanation, "en")),
             ])
-            for result in results:
-                yield Quad(node, iri(KG.comparedResult), result, graph)
             if finding.election:
                 yield Quad(node, iri(KG.election), self.mint.entity(finding.election), graph)
-            sources.update(s.article for s in finding.results)
+            for figure in finding.figures:
+                yield Quad(node, iri(KG.comparedFigure), self.mint.figure(figure.key), graph)
+                figures.setdefault(figure.key, figure)
+        for key in sorted(figures):
+            yield from self._figure_quads(figures[key], graph)
+        sources = {s.article for figure in figures.values() for s in figure.results}
         if not sources:
             return  # no findings, no findings graph: its provenance would point at nothing
         provenance = self.mint.findings_provenance_graph
@@ -257,6 +261,27 @@ class Mapper:
         ])
         for article_key in sorted(sources):
             yield Quad(graph, iri(PROV.wasDerivedFrom), self.mint.article(article_key), provenance)
+
+    def _figure_quads(self, figure: Figure, graph: NamedNode) -> Iterator[Quad]:
+        """A figure in the terms its results use, and one membership triple per result."""
+        node = self.mint.figure(figure.key)
+        sample = figure.sample
+        yield from _triples(graph, node, [
+            (_TYPE, iri(KG.ReportedFigure)),
+            (iri(KG.candidate), self.mint.entity(figure.candidate)),
+            (iri(KG.resultKind), iri(RESULT_KINDS[sample.kind])),
+            (iri(KG.voteShare), decimal(sample.share)),
+            (iri(KG.sharePrecision), decimal(sample.precision)),
+            (iri(KG.shareBound), iri(BOUNDS[sample.bound])),
+        ])
+        if figure.election:
+            yield Quad(node, iri(KG.election), self.mint.entity(figure.election), graph)
+        if sample.counted is not None:
+            yield Quad(node, iri(KG.countedShare), decimal(sample.counted), graph)
+        for sourced in figure.results:
+            result = sourced.result
+            member = self.mint.result(sourced.article, result.span.begin, result.span.end, result.candidate)
+            yield Quad(member, iri(KG.reportsFigure), node, graph)
 
 
 class SpanWriter:

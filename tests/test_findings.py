@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.findings import find_disagreements, judge
+from kg.findings import find_disagreements, group_figures, judge
 from kg.model import Article, Corpus, Extraction, Result, Span
 
 
@@ -73,3 +73,24 @@ def test_a_finding_is_named_by_what_it_compares_not_by_its_members():
     [before] = find_disagreements(two)
     after = [f for f in find_disagreements(three) if len(f.results) == 3]
     assert [f.key for f in after] == [before.key]
+    assert [f.key for f in after[0].figures] == [f.key for f in before.figures]
+
+
+def test_results_written_the_same_way_are_one_figure_with_every_source():
+    corpus = Corpus((
+        extraction("a", result("51.2", "0.1")),
+        extraction("b", result("51.20", "0.1")),
+        extraction("c", result("51.2", "0.1", counted="80")),
+        extraction("d", result("44.2", "0.1")),
+    ), {})
+    figures = group_figures(corpus)
+    assert [(f.key, [s.article[0] for s in f.results]) for f in figures] == [
+        (("person/a", "", "official", "44.2", "0.1", "exact", ""), ["d"]),
+        (("person/a", "", "official", "51.2", "0.1", "exact", ""), ["a", "b"]),
+        (("person/a", "", "official", "51.2", "0.1", "exact", "80"), ["c"]),
+    ]
+    assert [(f.verdict, [g.key[3:] for g in f.figures]) for f in find_disagreements(corpus)] == [
+        ("mismatch", [("44.2", "0.1", "exact", ""), ("51.2", "0.1", "exact", "")]),
+        ("mismatch", [("44.2", "0.1", "exact", ""), ("51.2", "0.1", "exact", "80")]),
+        ("consistent", [("51.2", "0.1", "exact", ""), ("51.2", "0.1", "exact", "80")]),
+    ]

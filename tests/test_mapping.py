@@ -1,5 +1,6 @@
 """Mapping a corpus to quads: the graph layout, stable IRIs and spans true to the text."""
 
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def test_a_vote_share_is_canonical_and_its_written_form_and_precision_are_kept_a
     decimal = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
     by_result = {}
     for q in quads:
-        if q.predicate.value.split("#")[-1] in ("voteShare", "shareAsWritten", "sharePrecision"):
+        if "/result/" in q.subject.value and q.predicate.value.split("#")[-1] in ("voteShare", "shareAsWritten", "sharePrecision"):
             by_result.setdefault(q.subject.value, {})[q.predicate.value.split("#")[-1]] = q.object
     assert sorted(by_result.values(), key=str) == sorted([
         {"voteShare": Literal("51.2", datatype=decimal), "shareAsWritten": Literal("51.20%"),
@@ -121,3 +122,36 @@ def test_figures_that_agree_within_their_precision_are_a_consistent_finding():
     quads = build_quads(corpus())
     verdicts = values(quads, "https://example.org/kg/ontology#verdict")
     assert {v for _, v in verdicts} == {"https://example.org/kg/ontology#Consistent"}
+
+
+KG = "https://example.org/kg/ontology#"
+FINDINGS = "https://example.org/kg/graph/findings"
+
+
+def findings_graph(corpus: Corpus) -> set:
+    return {q.triple for q in build_quads(corpus) if q.graph_name.value == FINDINGS}
+
+
+def test_a_finding_compares_two_figures_and_each_result_reports_its_figure_once():
+    triples = findings_graph(corpus())
+    assert Counter(t.predicate.value.rsplit("#", 1)[-1] for t in triples) == {
+        "type": 3, "verdict": 1, "candidate": 3, "comment": 1, "comparedFigure": 2, "reportsFigure": 2,
+        "resultKind": 2, "voteShare": 2, "sharePrecision": 2, "shareBound": 2, "countedShare": 1,
+    }
+    figures = {t.object for t in triples if t.predicate.value == f"{KG}comparedFigure"}
+    reported = {t.object for t in triples if t.predicate.value == f"{KG}reportsFigure"}
+    assert figures == reported and len(figures) == 2
+    assert {t.object.value for t in triples if t.subject in figures and t.predicate.value == f"{KG}voteShare"} == {"51.2"}
+
+
+def test_a_new_article_repeating_a_figure_adds_one_membership_and_renames_nothing():
+    before = corpus()
+    repeat = article("Maduro fikk 51,2 prosent, sier rådet.", "nb", "nb2.txt")
+    text = repeat.text
+    again = Extraction(repeat, results=(Result(MADURO.key, Decimal("51.2"), "51,2 prosent", Decimal("0.1"), "exact",
+                                               "official", Span(12, 24), Span(0, len(text))),))
+    after = Corpus(before.extractions + (again,), before.entities)
+    added, removed = findings_graph(after) - findings_graph(before), findings_graph(before) - findings_graph(after)
+    assert removed == set()
+    assert [(t.subject.value.rsplit("/", 2)[-2], t.predicate.value, t.object.value.rsplit("/", 2)[-2]) for t in added] == [
+        ("result", f"{KG}reportsFigure", "figure")]

@@ -73,7 +73,7 @@ def test_a_claim_page_shows_the_claim_with_its_evidence(client):
 
 def test_graph_iris_dereference_too(client):
     page = client.get("/graph/findings", headers=BROWSER).text
-    assert "This is a named graph with 5 triples." in page
+    assert "This is a named graph with 23 triples." in page
 
 
 def test_unknown_iris_are_404(client):
@@ -83,7 +83,7 @@ def test_unknown_iris_are_404(client):
 
 def test_home_page_counts_as_json_for_machines(client):
     assert client.get("/").json()["counts"] == {
-        "articles": 2, "entities": 4, "claims": 1, "results": 2, "findings": 1, "graphs": 6, "triples": 102}
+        "articles": 2, "entities": 4, "claims": 1, "results": 2, "findings": 1, "graphs": 6, "triples": 123}
 
 
 def test_home_page_for_browsers_lists_queries_dumps_and_the_editor(client):
@@ -99,14 +99,14 @@ def test_void_is_served(client, path):
     graph = Graph().parse(data=client.get(path).text, format="turtle")
     void = "http://rdfs.org/ns/void#"
     dataset = URIRef(BASE + "void#dataset")
-    assert graph.value(dataset, URIRef(void + "triples")) == Literal(102)
+    assert graph.value(dataset, URIRef(void + "triples")) == Literal(123)
     assert graph.value(dataset, URIRef(void + "sparqlEndpoint")) == URIRef(str(client.base_url) + "/sparql")
 
 
 def test_dumps_download(client):
     response = client.get("/dumps/dataset.nq")
     assert response.headers["content-type"] == "application/n-quads"
-    assert len(response.text.splitlines()) == 102
+    assert len(response.text.splitlines()) == 123
 
 
 def test_a_browser_loads_the_home_page_runs_a_query_and_opens_an_entity(server, tmp_path):

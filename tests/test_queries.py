@@ -64,7 +64,8 @@ def test_results_per_candidate_across_sources(store):
 def test_disagreements(store):
     rows = run(store, "disagreements")
     assert [(r["verdict"].rsplit("#")[-1], r["result"][-2:], r["voteShare"]) for r in rows] == [
-        ("CompetingClaims", "r1", "52"), ("CompetingClaims", "r2", "44")]
+        ("CompetingClaims", "r2", "44"), ("CompetingClaims", "r1", "52")]
+    assert {(r["result"][-2:], r["figure"].rsplit("/", 1)[-1]) for r in rows} == {("r1", "official-52"), ("r2", "exit-poll-44")}
 
 
 def test_everything_one_article_says(store):
@@ -116,7 +117,7 @@ def test_named_queries_over_http():
         missing = httpx.get(url + "/queries/nope")
     assert {q["name"] for q in listing} == set(QUERIES)
     assert [b["voteShare"]["value"] for b in as_json.json()["results"]["bindings"]] == ["52", "44"]
-    assert as_csv.text.splitlines()[0] == "finding,verdict,candidate,result,voteShare,asWritten,kind,article,comment"
+    assert as_csv.text.splitlines()[0] == "finding,verdict,candidate,result,voteShare,asWritten,kind,article,comment,figure"
     assert (bad.status_code, bad.text) == (400, "parameter speaker: 'not an iri' is not a valid IRI")
     assert '<input name="speaker" value="">' in page.text and "the count was clean and complete" in page.text
     assert missing.status_code == 404

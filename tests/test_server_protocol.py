@@ -162,7 +162,7 @@ def test_default_graph_uri_and_named_graph_uri_replace_the_dataset(client):
     params = [("query", query), ("default-graph-uri", f"{BASE}graph/findings"),
               ("named-graph-uri", f"{BASE}graph/entities")]
     rows = client.get("/sparql", params=params).json()["results"]["bindings"]
-    assert [(r["g"]["value"], r["n"]["value"]) for r in rows] == [(f"{BASE}graph/entities", "13"), ("default", "5")]
+    assert [(r["g"]["value"], r["n"]["value"]) for r in rows] == [(f"{BASE}graph/entities", "13"), ("default", "23")]
 
 
 def test_bare_get_returns_the_service_description(client):

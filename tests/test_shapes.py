@@ -41,6 +41,7 @@ PROLOGUE = f"""
 @prefix result: <{ID}result/> .
 @prefix claim: <{ID}claim/> .
 @prefix role: <{ID}role/> .
+@prefix figure: <{ID}figure/> .
 @prefix finding: <{ID}finding/> .
 @prefix run: <{ID}run/> .
 @base <{ARTICLE}/> .
@@ -59,6 +60,13 @@ RESULT = f"<{ID}result/3f1c0a9d2b7e4c51>"
 CLAIM = f"<{ID}claim/c4d5e6f708192a3b>"
 ROLE = f"<{ID}role/5a6b7c8d9e0f1a2b>"
 FINDING = f"<{ID}finding/9d8c7b6a5f4e3d2c>"
+FIGURE = f"<{ID}figure/1a2b3c4d5e6f7081>"  # 51.2, as RESULT writes it
+COUNTED_FIGURE = f"<{ID}figure/2b3c4d5e6f708192>"  # 51.20 at 80% counted, as the other result writes it
+OTHER_RESULT = f"<{ID}result/8e02b6d4a1c97f30>"
+# What a change to a result's figure terms also breaks: the result no longer is the figure it reports.
+DISAGREES = (RESULT, "kg:reportsFigure", "kg:MembershipAgreementShape")
+COMMENT = ('"official 51.2% (51.15 to 51.25) and official 51.2% at 80% counted (51.195 to 51.205) '
+           'agree within the precision each is written with"@en')
 GRAPH = "<https://example.org/kg/graph/article/21dbbb26bba9e6af>"
 FINDINGS = "<https://example.org/kg/graph/findings>"
 RUN = f"<{ID}run/0b1c2d3e4f5a6b7c>"
@@ -188,28 +196,28 @@ VIOLATIONS = [
        "kg:SpanEntityShape")}),
     # results
     ("vote-share-151", f'{RESULT} kg:voteShare "51.2"^^xsd:decimal .', f'{RESULT} kg:voteShare "151"^^xsd:decimal .',
-     {(RESULT, "kg:voteShare", "kg:ResultVoteShareShape")}),
+     {(RESULT, "kg:voteShare", "kg:ResultVoteShareShape"), DISAGREES}),
     ("vote-share-a-double", f'{RESULT} kg:voteShare "51.2"^^xsd:decimal .', f"{RESULT} kg:voteShare 51.2e0 .",
-     {(RESULT, "kg:voteShare", "kg:ResultVoteShareShape")}),
+     {(RESULT, "kg:voteShare", "kg:ResultVoteShareShape"), DISAGREES}),
     ("result-without-vote-share", f'{RESULT} kg:voteShare "51.2"^^xsd:decimal .', "",
-     {(RESULT, "kg:voteShare", "kg:ResultVoteShareShape")}),
+     {(RESULT, "kg:voteShare", "kg:ResultVoteShareShape"), DISAGREES}),
     ("result-candidate-an-organization", f"{RESULT} kg:candidate {MADURO} .", f"{RESULT} kg:candidate {CNE} .",
-     {(RESULT, "kg:candidate", "kg:ResultCandidateShape")}),
+     {(RESULT, "kg:candidate", "kg:ResultCandidateShape"), DISAGREES}),
     ("result-election-a-country", "", f"{RESULT} kg:election country:venezuela .",
-     {(RESULT, "kg:election", "kg:ResultElectionShape")}),
+     {(RESULT, "kg:election", "kg:ResultElectionShape"), DISAGREES}),
     ("result-without-share-as-written", f'{RESULT} kg:shareAsWritten "51.2%" .', "",
      {(RESULT, "kg:shareAsWritten", "kg:ResultShareAsWrittenShape")}),
     ("result-precision-zero", f'{RESULT} kg:sharePrecision "0.1"^^xsd:decimal .',
      f'{RESULT} kg:sharePrecision "0"^^xsd:decimal .',
-     {(RESULT, "kg:sharePrecision", "kg:ResultSharePrecisionShape")}),
+     {(RESULT, "kg:sharePrecision", "kg:ResultSharePrecisionShape"), DISAGREES}),
     ("result-bound-not-a-bound", f"{RESULT} kg:shareBound kg:Exact .", f"{RESULT} kg:shareBound kg:ExitPoll .",
-     {(RESULT, "kg:shareBound", "kg:ResultShareBoundShape")}),
+     {(RESULT, "kg:shareBound", "kg:ResultShareBoundShape"), DISAGREES}),
     ("counted-share-negative", "", f'{RESULT} kg:countedShare "-5"^^xsd:decimal .',
-     {(RESULT, "kg:countedShare", "kg:ResultCountedShareShape")}),
+     {(RESULT, "kg:countedShare", "kg:ResultCountedShareShape"), DISAGREES}),
     ("counted-bound-not-a-bound", "", f"{RESULT} kg:countedBound kg:Consistent .",
      {(RESULT, "kg:countedBound", "kg:ResultCountedBoundShape")}),
     ("result-without-kind", f"{RESULT} kg:resultKind kg:OfficialResult .", "",
-     {(RESULT, "kg:resultKind", "kg:ResultKindShape")}),
+     {(RESULT, "kg:resultKind", "kg:ResultKindShape"), DISAGREES}),
     ("result-announced-by-a-country", f"{RESULT} kg:announcedBy {CNE} .",
      f"{RESULT} kg:announcedBy country:venezuela .",
      {(RESULT, "kg:announcedBy", "kg:ResultAnnouncedByShape")}),
@@ -263,12 +271,63 @@ VIOLATIONS = [
     # findings
     ("finding-verdict-not-a-verdict", f"{FINDING} kg:verdict kg:Consistent .", f"{FINDING} kg:verdict kg:Exact .",
      {(FINDING, "kg:verdict", "kg:ComparisonVerdictShape")}),
-    ("finding-of-one-result", f"{FINDING} kg:comparedResult {RESULT} .", "",
-     {(FINDING, "kg:comparedResult", "kg:ComparisonResultsShape")}),
+    ("finding-of-one-figure", f"{FINDING} kg:comparedFigure {FIGURE} .", "",
+     {(FINDING, "kg:comparedFigure", "kg:ComparisonFiguresShape"),
+      (FIGURE, "^kg:comparedFigure", "kg:FigureComparisonsShape")}),
+    ("finding-of-three-figures", "", f"{FINDING} kg:comparedFigure figure:0000000000000000 . "
+     f"figure:0000000000000000 a kg:ReportedFigure .",
+     {(FINDING, "kg:comparedFigure", "kg:ComparisonFiguresShape")} | {
+      ("<https://example.org/kg/id/figure/0000000000000000>", path, shape) for path, shape in [
+          ("kg:candidate", "kg:FigureCandidateShape"), ("kg:resultKind", "kg:FigureKindShape"),
+          ("kg:voteShare", "kg:FigureVoteShareShape"), ("kg:sharePrecision", "kg:FigureSharePrecisionShape"),
+          ("kg:shareBound", "kg:FigureShareBoundShape"), ("^kg:reportsFigure", "kg:FigureResultsShape")]}),
+    ("finding-compares-a-result", f"{FINDING} kg:comparedFigure {FIGURE} .", f"{FINDING} kg:comparedFigure {RESULT} .",
+     {(FINDING, "kg:comparedFigure", "kg:ComparisonFiguresShape"),
+      (FIGURE, "^kg:comparedFigure", "kg:FigureComparisonsShape")}),
     ("finding-without-candidate", f"{FINDING} kg:candidate {MADURO} .", "",
      {(FINDING, "kg:candidate", "kg:ComparisonCandidateShape")}),
-    ("finding-comment-without-language", "", f'{FINDING} rdfs:comment "they agree" .',
+    ("finding-election-a-country", f"{FINDING} kg:election {ELECTION} .", f"{FINDING} kg:election country:venezuela .",
+     {(FINDING, "kg:election", "kg:ComparisonElectionShape")}),
+    ("finding-comment-without-language", f"{FINDING} rdfs:comment {COMMENT} .",
+     f'{FINDING} rdfs:comment "they agree" .',
      {(FINDING, "rdfs:comment", "kg:ComparisonCommentShape")}),
+    ("finding-without-comment", f"{FINDING} rdfs:comment {COMMENT} .",
+     "", {(FINDING, "rdfs:comment", "kg:ComparisonCommentShape")}),
+    # reported figures and which result reports which
+    ("figure-candidate-an-organization", f"{FIGURE} kg:candidate {MADURO} .", f"{FIGURE} kg:candidate {CNE} .",
+     {(FIGURE, "kg:candidate", "kg:FigureCandidateShape"), DISAGREES}),
+    ("figure-in-two-elections", "", f"{FIGURE} kg:election election:venezuela-2018-presidential . "
+     'election:venezuela-2018-presidential a schema:Event ; schema:name "Venezuelan presidential election 2018"@en .',
+     {(FIGURE, "kg:election", "kg:FigureElectionShape"), DISAGREES}),
+    ("figure-without-kind", f"{FIGURE} kg:resultKind kg:OfficialResult .", "",
+     {(FIGURE, "kg:resultKind", "kg:FigureKindShape"), DISAGREES}),
+    ("figure-vote-share-a-string", f'{FIGURE} kg:voteShare "51.2"^^xsd:decimal .', f'{FIGURE} kg:voteShare "51.2" .',
+     {(FIGURE, "kg:voteShare", "kg:FigureVoteShareShape"), DISAGREES}),
+    ("figure-precision-negative", f'{FIGURE} kg:sharePrecision "0.1"^^xsd:decimal .',
+     f'{FIGURE} kg:sharePrecision "-0.1"^^xsd:decimal .',
+     {(FIGURE, "kg:sharePrecision", "kg:FigureSharePrecisionShape"),
+      DISAGREES}),
+    ("figure-bound-not-a-bound", f"{FIGURE} kg:shareBound kg:Exact .", f"{FIGURE} kg:shareBound kg:Mismatch .",
+     {(FIGURE, "kg:shareBound", "kg:FigureShareBoundShape"), DISAGREES}),
+    ("figure-counted-share-over-100", f'{COUNTED_FIGURE} kg:countedShare "80"^^xsd:decimal .',
+     f'{COUNTED_FIGURE} kg:countedShare "180"^^xsd:decimal .',
+     {(COUNTED_FIGURE, "kg:countedShare", "kg:FigureCountedShareShape"),
+      (OTHER_RESULT, "kg:reportsFigure", "kg:MembershipAgreementShape")}),
+    ("figure-reported-by-no-result", f"{RESULT} kg:reportsFigure {FIGURE} .", "",
+     {(FIGURE, "^kg:reportsFigure", "kg:FigureResultsShape")}),
+    ("figure-reported-by-a-claim", "", f"{CLAIM} kg:reportsFigure {FIGURE} .",
+     {(FIGURE, "^kg:reportsFigure", "kg:FigureResultsShape"), (CLAIM, "kg:reportsFigure", "kg:MembershipAgreementShape")}),
+    ("result-reports-two-figures", "", f"{RESULT} kg:reportsFigure {COUNTED_FIGURE} .",
+     {(RESULT, "kg:reportsFigure", "kg:MembershipFigureShape"), DISAGREES}),
+    ("result-reports-a-finding", f"{RESULT} kg:reportsFigure {FIGURE} .", f"{RESULT} kg:reportsFigure {FINDING} .",
+     {(RESULT, "kg:reportsFigure", "kg:MembershipFigureShape"), (FIGURE, "^kg:reportsFigure", "kg:FigureResultsShape"),
+      DISAGREES}),
+    ("result-reports-the-other-figure", f"{RESULT} kg:reportsFigure {FIGURE} .",
+     f"{RESULT} kg:reportsFigure {COUNTED_FIGURE} .",
+     {(FIGURE, "^kg:reportsFigure", "kg:FigureResultsShape"), DISAGREES}),
+    ("result-share-differs-from-its-figure", f'{RESULT} kg:voteShare "51.2"^^xsd:decimal .',
+     f'{RESULT} kg:voteShare "51.3"^^xsd:decimal .',
+     {DISAGREES}),
     ("findings-graph-without-run", f"{FINDINGS} prov:wasGeneratedBy {RUN} .", "",
      {(FINDINGS, "prov:wasGeneratedBy", "kg:FindingsGraphRunShape")}),
     ("findings-graph-without-articles", f"{FINDINGS} prov:wasDerivedFrom {ART} .", "",
@@ -292,8 +351,9 @@ def test_change_breaks_exactly_this_shape(fixture_quads, remove, add, expected):
 CONFORMING = [
     ("the-fixture-as-is", "", ""),
     ("entity-without-wikidata-link", f"{MADURO} owl:sameAs wd:Q57413 .", ""),
-    ("party-as-candidate", f"{RESULT} kg:candidate {MADURO} .",
-     f'{RESULT} kg:candidate party:psuv . party:psuv a schema:PoliticalParty ; schema:name "PSUV"@es .'),
+    ("party-as-candidate", f"{RESULT} kg:candidate {MADURO} . {FIGURE} kg:candidate {MADURO} .",
+     f"{RESULT} kg:candidate party:psuv . {FIGURE} kg:candidate party:psuv . "
+     'party:psuv a schema:PoliticalParty ; schema:name "PSUV"@es .'),
     ("government-organization-as-publisher", f"{ART} schema:publisher org:example-news .",
      f"{ART} schema:publisher {CNE} ."),
     ("article-with-only-the-required-fields",
@@ -302,10 +362,12 @@ CONFORMING = [
         schema:publisher org:example-news ; kg:sourceFile "000_21dbbb26bba9e6af.txt" .""", ""),
     ("article-language-with-region", f'{ART} schema:inLanguage "en" .', f'{ART} schema:inLanguage "nb-NO" .'),
     ("result-without-optional-fields",
-     f"{RESULT} kg:election {ELECTION} ; kg:announcedBy {CNE} .", ""),
-    ("result-bound-about", f"{RESULT} kg:shareBound kg:Exact .", f"{RESULT} kg:shareBound kg:About ."),
-    ("vote-shares-at-the-limits", f'{RESULT} kg:voteShare "51.2"^^xsd:decimal .',
-     f'{RESULT} kg:voteShare "100"^^xsd:decimal ; kg:countedShare "0"^^xsd:decimal .'),
+     f"{RESULT} kg:election {ELECTION} ; kg:announcedBy {CNE} . {FIGURE} kg:election {ELECTION} .", ""),
+    ("result-bound-about", f"{RESULT} kg:shareBound kg:Exact . {FIGURE} kg:shareBound kg:Exact .",
+     f"{RESULT} kg:shareBound kg:About . {FIGURE} kg:shareBound kg:About ."),
+    ("vote-shares-at-the-limits", f'{RESULT} kg:voteShare "51.2"^^xsd:decimal . {FIGURE} kg:voteShare "51.2"^^xsd:decimal .',
+     f'{RESULT} kg:voteShare "100"^^xsd:decimal ; kg:countedShare "0"^^xsd:decimal . '
+     f'{FIGURE} kg:voteShare "100"^^xsd:decimal ; kg:countedShare "0"^^xsd:decimal .'),
     ("claim-in-two-wordings-on-behalf-of-an-organization", "",
      f'{CLAIM} schema:text "the US had grave doubts about the count"@en ; kg:onBehalfOf {CNE} .'),
     ("claim-by-an-organization", f"{CLAIM} schema:author {BLINKEN} .", f"{CLAIM} schema:author {CNE} ."),
@@ -314,6 +376,8 @@ CONFORMING = [
     ("https-schema-org-inside-a-literal", "", f'{BLINKEN} schema:alternateName "see https://schema.org/Person"@en .'),
     ("finding-of-competing-claims", f"{FINDING} kg:verdict kg:Consistent .",
      f"{FINDING} kg:verdict kg:CompetingClaims ."),
+    ("figure-result-and-finding-without-election",
+     f"{RESULT} kg:election {ELECTION} . {FIGURE} kg:election {ELECTION} . {FINDING} kg:election {ELECTION} .", ""),
 ]
 
 

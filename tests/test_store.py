@@ -26,7 +26,7 @@ def count(result: Solutions) -> int:
 
 
 def test_loading_keeps_every_quad(store):
-    assert store.count_quads() == 102
+    assert store.count_quads() == 123
 
 
 def test_graphs_are_listed_sorted(store):
@@ -41,10 +41,10 @@ def test_graphs_are_listed_sorted(store):
 
 
 @pytest.mark.parametrize("options, expected", [
-    ({}, 102),
+    ({}, 123),
     ({"union_default_graph": False}, 0),
-    ({"default_graphs": [f"{BASE}graph/findings"]}, 5),
-    ({"default_graphs": [f"{BASE}graph/findings", f"{BASE}graph/entities"]}, 18),
+    ({"default_graphs": [f"{BASE}graph/findings"]}, 23),
+    ({"default_graphs": [f"{BASE}graph/findings", f"{BASE}graph/entities"]}, 36),
 ], ids=["union-by-default", "store-default-graph", "one-default-graph", "two-default-graphs"])
 def test_query_dataset_options(store, options, expected):
     assert count(store.query(COUNT, **options)) == expected
@@ -81,22 +81,22 @@ def test_quads_for_subject_and_object(store):
 def test_dump_round_trips(store):
     again = memory_store()
     again.load(store.dump(), ox.RdfFormat.N_QUADS)
-    assert again.count_quads() == 102
-    assert len(list(ox.parse(store.dump(ox.RdfFormat.TURTLE), format=ox.RdfFormat.TURTLE))) == 102
+    assert again.count_quads() == 123
+    assert len(list(ox.parse(store.dump(ox.RdfFormat.TURTLE), format=ox.RdfFormat.TURTLE))) == 123
 
 
 def test_a_store_on_disk_persists_and_opens_read_only(tmp_path):
     writable = open_store(tmp_path / "store")
     load_files(writable, [FIXTURE])
     del writable
-    assert open_read_only(tmp_path / "store").count_quads() == 102
-    assert open_read_only(tmp_path / "store").count_quads() == 102
+    assert open_read_only(tmp_path / "store").count_quads() == 123
+    assert open_read_only(tmp_path / "store").count_quads() == 123
 
 
 @pytest.mark.parametrize("query, expected", [
     (f"SELECT (COUNT(*) AS ?n) FROM <{BASE}graph/entities> WHERE {{ ?s ?p ?o }}", 13),
     (f"SELECT (COUNT(*) AS ?n) FROM NAMED <{BASE}graph/entities> WHERE {{ ?s ?p ?o }}", 0),
-    (f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(?o != 'FROM <{BASE}graph/entities>') }}", 102),
+    (f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(?o != 'FROM <{BASE}graph/entities>') }}", 123),
 ], ids=["from", "from-named", "from-in-a-string"])
 def test_a_querys_own_dataset_wins_over_the_union(store, query, expected):
     assert count(store.query(query)) == expected
