@@ -120,3 +120,10 @@ def test_the_kind_of_a_figure_comes_from_general_cues(lang, text, expected):
         "nb-ballot-boxes-opened-are-counted", "es-growth-is-no-vote-share", "nb-parties-from-the-table"])
 def test_parties_members_and_poll_dates_follow_general_rules(lang, text, expected):
     assert results_of(text, lang) == expected
+
+
+def test_an_earlier_round_inside_a_sentence_is_background_and_stops_an_inherited_kind():
+    text = ("The electoral commission published the count: Ana Ruiz had 53.2%. "
+            "That was more than in the first round, when Ana Ruiz led with 38%.")
+    assert [(r[0], r[2], r[4]) for r in results_of(text, "en")] == [
+        (ANA, Decimal("53.2"), "official"), (ANA, Decimal("38"), "unattributed")]

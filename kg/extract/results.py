@@ -212,9 +212,10 @@ def _cues_in_order(lower: str, language: Language, figure_at: int) -> list[str]:
         if phrase not in lower:  # most sentences hold few cues: skip the regex for the rest
             continue
         for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + _inflection(language) + r"(?!\w)", lower):
-            if phrase in language.opening_cues and match.start() > _OPENING:
-                continue  # "came third in the first round with 19%": background, not the count reported
-            found.append((match.start() > figure_at, -match.end() if match.start() <= figure_at else match.start(), kind))
+            # "came third in the first round with 19%": background, not the count reported.
+            background = phrase in language.opening_cues and match.start() > _OPENING
+            found.append((match.start() > figure_at, -match.end() if match.start() <= figure_at else match.start(),
+                          "unattributed" if background else kind))
     return [kind for _, _, kind in sorted(found)]
 
 
@@ -237,6 +238,8 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
     if cues and cues[0] == "opinion-poll" and firm and _speaks_of_exit_polls(text, language) \
             and not _dated_before_the_vote(lower, language):
         return "exit-poll", firm
+    if cues and cues[0] == "unattributed":
+        return "unattributed", None
     if cues and cues[0] in ("exit-poll", "opinion-poll"):
         return cues[0], firm
     if body:
