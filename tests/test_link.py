@@ -201,3 +201,19 @@ def test_an_acronym_several_countries_use_names_the_body_of_the_article_country(
         "parties-of-the-table-in-their-country", "common-word-party-name-needs-its-country"])
 def test_descriptors_parties_and_near_spellings(text, lang, expected):
     assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ('El domingo ganó Nasio "Chato" Ferrán, y Ferrán lo celebró.', "es",
+     {'Nasio "Chato" Ferrán': "person/nasio-ferran", "Ferrán": "person/nasio-ferran"}),
+    ("Ana “Nena” Ruiz won, and Ruiz thanked her voters.", "en",
+     {"Ana “Nena” Ruiz": "person/ana-ruiz", "Ruiz": "person/ana-ruiz"}),
+], ids=["es-straight-quotes", "en-curly-quotes"])
+def test_a_quoted_nickname_stays_inside_the_name_but_out_of_its_key(text, lang, expected):
+    corpus = extract_corpus([make_article("a", text, lang)])
+    assert keys_of(corpus) == expected
+    assert corpus.entities[next(iter(expected.values()))].names[lang] == _plain(next(iter(expected)))
+
+
+def _plain(name: str) -> str:
+    return " ".join(w for w in name.split() if w[0] not in "\"“")

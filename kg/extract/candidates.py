@@ -49,7 +49,7 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
                 kind = "party"
             if _not_a_name(text, tokens, position[begin], piece, kind, noun, language):
                 continue
-            mentions.append(NameMention(text[begin:end], Span(begin, end), sentence_of(begin, sentences),
+            mentions.append(NameMention(_without_nickname(text[begin:end]), Span(begin, end), sentence_of(begin, sentences),
                                         kind=kind, place=place, category=category))
     return mentions
 
@@ -158,7 +158,8 @@ def _capitalised_runs(text: str, tokens: list[Token], used: set[int]) -> list[li
     for i, token in enumerate(tokens):
         gap = text[current[-1].end:token.begin] if current else ""
         # "R.M.A.L. Rathnayake", "Guðni Th. Jóhannesson": an initial's dot stays inside the name.
-        joins = current and (gap in (" ", "\u00a0") or (gap == ". " and is_initial(current[-1].text) and token.capitalised))
+        joins = current and (gap in (" ", "\u00a0") or (gap == ". " and is_initial(current[-1].text) and token.capitalised)
+                             or _nickname_gap(text, tokens, i))
         if i not in used and token.capitalised and token.text[0].isalpha() and (joins or not current):
             current.append(token)
         elif i not in used and current and joins and token.text in NAME_CONNECTORS:
@@ -170,6 +171,38 @@ def _capitalised_runs(text: str, tokens: list[Token], used: set[int]) -> list[li
     if current:
         runs.append(current)
     return [_strip_connectors(run) for run in runs if _strip_connectors(run)]
+
+
+_OPEN_NICK, _CLOSE_NICK = (' "', " “", " «"), ('" ', "” ", "» ")
+
+
+def _nickname_gap(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` continues a name across a quoted nickname: 'Ana "Nena" Ruiz', 'José “Pepe” Soto'.
+
+    >>> from kg.extract.text import tokenize
+    >>> t = 'Ana "Nena" Ruiz won; "Hope" Party lost'
+    >>> tokens = tokenize(t)
+    >>> [tok.text for n, tok in enumerate(tokens) if _nickname_gap(t, tokens, n)]
+    ['Nena', 'Ruiz']
+    """
+    if i == 0 or not tokens[i].capitalised:
+        return False
+    gap = text[tokens[i - 1].end:tokens[i].begin]
+    if gap in _OPEN_NICK:  # the nickname itself: one word, closed right after, a name part following
+        after = text[tokens[i].end:tokens[i + 1].begin] if i + 1 < len(tokens) else ""
+        return tokens[i - 1].capitalised and after in _CLOSE_NICK and tokens[i + 1].capitalised
+    if gap in _CLOSE_NICK and i >= 2:  # the name part after the nickname
+        return text[tokens[i - 2].end:tokens[i - 1].begin] in _OPEN_NICK and tokens[i - 2].capitalised
+    return False
+
+
+def _without_nickname(name: str) -> str:
+    """The name without its quoted nickname, which stays in the mention's span.
+
+    >>> _without_nickname('Ana "Nena" Ruiz'), _without_nickname("Ana Ruiz")
+    ('Ana Ruiz', 'Ana Ruiz')
+    """
+    return re.sub(r'\s+["“«][^\s"”»]+["”»]\s+', " ", name)
 
 
 def _strip_connectors(run: list[Token]) -> list[Token]:
