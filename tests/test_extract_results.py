@@ -127,3 +127,14 @@ def test_an_earlier_round_inside_a_sentence_is_background_and_stops_an_inherited
             "That was more than in the first round, when Ana Ruiz led with 38%.")
     assert [(r[0], r[2], r[4]) for r in results_of(text, "en")] == [
         (ANA, Decimal("53.2"), "official"), (ANA, Decimal("38"), "unattributed")]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nb", "Med 90 prosent av valgdistriktene talt lå Ola Berg an til 44,0 prosent.",
+     [(OLA, "44,0 prosent", Decimal("44.0"), "exact", "official", Decimal("90"), None)]),
+    ("en", "In Georgia the official count gave Strong Georgia 8.8% and Unity – National Movement 10.2%.",
+     [("party/strong-georgia", "8.8%", Decimal("8.8"), "exact", "official", None, None),
+      ("party/united-national-movement-georgia", "10.2%", Decimal("10.2"), "exact", "official", None, None)]),
+], ids=["nb-districts-counted-is-a-count", "en-party-name-with-a-spaced-dash"])
+def test_counted_districts_and_dashed_party_names(lang, text, expected):
+    assert results_of(text, lang) == expected

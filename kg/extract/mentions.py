@@ -178,7 +178,8 @@ def _case_fits(alias: _Alias, tokens: list[Token], variant: list[str]) -> bool:
 
 def _contiguous(text: str, tokens: list[Token]) -> bool:
     # An abbreviation's dot may stand inside a name: "EE. UU.".
-    return all(text[a.end:b.begin] in (" ", "-", "\u00a0") or (b.text in ("'s", "’s") and a.end == b.begin)
+    # A dash between spaces stands inside some party names: "Unity – National Movement".
+    return all(text[a.end:b.begin] in (" ", "-", "\u00a0", " – ", " — ") or (b.text in ("'s", "’s") and a.end == b.begin)
                or (text[a.end:b.begin] == ". " and a.text.isupper() and len(a.text) <= 3)
                for a, b in zip(tokens, tokens[1:]))
 

@@ -56,7 +56,7 @@ NORWEGIAN = Language(
     },
     counted=("opptalt", "talt opp", "telt", "opptelt", "av stemmene talt", "av valglokalene", "var talt",
              "er talt", "ble talt",
-             "av stemmelokalene", "av valgkretsene", "av protokollene", "av valgurnene", "av urnene"),
+             "av stemmelokalene", "av valgkretsene", "av protokollene", "av valgurnene", "av urnene", "av valgdistriktene", "av distriktene"),
     not_shares=("valgdeltakelse", "valgdeltagelse", "deltakelse", "prosentpoeng", "poeng", "sperregrense",
                 "ledet med", "ledelse på", "forsprang",
                 "inflasjon", "av befolkningen", "oppslutning om regjeringen", "ledighet", "rente",
