@@ -138,3 +138,16 @@ def test_an_earlier_round_inside_a_sentence_is_background_and_stops_an_inherited
 ], ids=["nb-districts-counted-is-a-count", "en-party-name-with-a-spaced-dash"])
 def test_counted_districts_and_dashed_party_names(lang, text, expected):
     assert results_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nb", "Ifølge valgkommisjonen ble Ola Berg justert opp fra 20,1 til 23,4 prosent.",
+     [(OLA, "20,1", Decimal("20.1"), "exact", "official", None, None),
+      (OLA, "23,4 prosent", Decimal("23.4"), "exact", "official", None, None)]),
+    ("nb", "Ola Berg fikk 48,2 prosent, rett under de 50 prosentene som trengs for å vinne.",
+     [(OLA, "48,2 prosent", Decimal("48.2"), "exact", "unattributed", None, None)]),
+    ("en", "Ana Ruiz won 48.2%, short of the 50% needed to win outright.",
+     [(ANA, "48.2%", Decimal("48.2"), "exact", "unattributed", None, None)]),
+], ids=["nb-from-a-to-b-percent", "nb-share-needed-to-win-is-no-result", "en-share-needed-to-win-is-no-result"])
+def test_changed_figures_and_thresholds(lang, text, expected):
+    assert results_of(text, lang) == expected

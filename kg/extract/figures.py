@@ -56,6 +56,11 @@ def _range_pattern(language: Language) -> re.Pattern[str]:
                        r"\b(?:between|mellom|entre)\s+(" + _NUMBER + r")\s+(?:and|og|y|a)\s+(" + _NUMBER + r")\s?(?:%s)")
 
 
+def _change_pattern(language: Language) -> re.Pattern[str]:
+    return cue_pattern(language, "percent_words",
+                       r"\b(?:from|fra|de|del)\s+(" + _NUMBER + r")\s+(?:to|til|a|al)\s+(?:" + _NUMBER + r")\s?(?:%s)")
+
+
 def find_figures(text: str, language: Language) -> list[Figure]:
     """Every percentage in ``text``, with its bound and whether it is a share of ballots counted.
 
@@ -66,6 +71,8 @@ def find_figures(text: str, language: Language) -> list[Figure]:
     [('98%', 'about')]
     >>> [(f.text, f.bound) for f in find_figures("ledet med mellom 30 og 50 prosent", NORWEGIAN)]
     [('30', 'at-least'), ('50 prosent', 'at-most')]
+    >>> [(f.text, f.share) for f in find_figures("ble justert fra 20,3 til 24,1 prosent", NORWEGIAN)]
+    [('20,3', Decimal('20.3')), ('24,1 prosent', Decimal('24.1'))]
     """
     figures: dict[int, Figure] = {}
     for match in _range_pattern(language).finditer(text):
@@ -74,6 +81,11 @@ def find_figures(text: str, language: Language) -> list[Figure]:
             share, precision = parse_share(re.match(_NUMBER, text[begin:end]).group())
             figures[begin] = Figure(share, text[begin:end], Span(begin, end), precision, bound,
                                     _is_counted(text, match.end(), language))
+    for match in _change_pattern(language).finditer(text):
+        # "revised from 20.3 to 24.1 percent": the first number shares the unit written after the second.
+        begin, end = match.span(1)
+        share, precision = parse_share(match.group(1))
+        figures[begin] = Figure(share, match.group(1), Span(begin, end), precision, "exact")
     for match in _percent_pattern(language).finditer(text):
         if match.start() in figures:
             continue

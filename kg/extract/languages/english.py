@@ -70,7 +70,7 @@ ENGLISH = Language(
     not_shares=("turnout", "participation", "percentage point", "points", "threshold", "inflation", "led by",
                 "lead of", "lead by",
                 "approval", "of the population", "of venezuelans", "of the electorate", "margin",
-                "growth", "grew", "interest", "unemployment", "abstention", "of voters turned out", "gdp", "economy",
+                "growth", "grew", "interest", "needed to", "required to", "unemployment", "abstention", "of voters turned out", "gdp", "economy",
                 "budget", "of seats"),
     kinds=(
         ("exit poll", "exit-poll"), ("exit-poll", "exit-poll"), ("quick count", "exit-poll"),

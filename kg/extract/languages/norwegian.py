@@ -60,7 +60,7 @@ NORWEGIAN = Language(
     not_shares=("valgdeltakelse", "valgdeltagelse", "deltakelse", "prosentpoeng", "poeng", "sperregrense",
                 "ledet med", "ledelse på", "forsprang",
                 "inflasjon", "av befolkningen", "oppslutning om regjeringen", "ledighet", "rente",
-                "bnp", "økonomien", "vekst", "vokste", "budsjett"),
+                "bnp", "økonomien", "vekst", "vokste", "som trengs", "som kreves", "budsjett"),
     kinds=(
         ("valgdagsmåling", "exit-poll"), ("valgdagsmålinger", "exit-poll"), ("exit poll", "exit-poll"),
         ("meningsmåling", "opinion-poll"), ("meningsmålinger", "opinion-poll"), ("meningsmålingene", "opinion-poll"),

@@ -67,7 +67,7 @@ SPANISH = Language(
              "procesados", "procesadas", "procesado", "procesada", "de las actas", "de las mesas", "de los centros", "informadas", "informados", "de las urnas"),
     not_shares=("participación", "abstención", "puntos", "punto porcentual", "umbral", "inflación",
                 "ventaja de", "ventaja del",
-                "de la población", "aprobación", "desempleo", "pib", "economía", "crecerá", "creció", "crece", "crecimiento",
+                "de la población", "aprobación", "desempleo", "pib", "economía", "crecerá", "creció", "crece", "crecimiento", "necesario para", "necesarios para",
                 "presupuesto", "de los escaños"),
     kinds=(
         ("boca de urna", "exit-poll"), ("a pie de urna", "exit-poll"), ("conteo rápido", "exit-poll"),
