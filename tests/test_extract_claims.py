@@ -141,3 +141,13 @@ def test_dash_quote_tails_and_compound_titles(lang, text, expected):
 ], ids=["es-role-then-named-person-speaks", "es-segun-a-role-named-after-a-comma", "en-ally-of-is-no-apposition"])
 def test_a_role_named_in_an_apposition_gives_the_speaker(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Kenya waits for its count. The commission insists that only its own tally is binding.",
+     [("organization/iebc-kenya", "only its own tally is binding", False)]),
+    ("nb", "Kenya venter på tallene. Kommisjonen opplyste at tellingen går etter planen.",
+     [("organization/iebc-kenya", "tellingen går etter planen", False)]),
+], ids=["en-the-commission-is-the-electoral-body", "nb-kommisjonen-is-the-electoral-body"])
+def test_the_commission_alone_is_the_countrys_electoral_body(lang, text, expected):
+    assert claims_of(text, lang) == expected

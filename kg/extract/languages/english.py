@@ -122,7 +122,9 @@ ENGLISH = Language(
             "election commission": "Electoral Council", "electoral tribunal": "Electoral Tribunal",
             "interior ministry": "Ministry of the Interior", "ministry of the interior": "Ministry of the Interior",
             "justice ministry": "Ministry of Justice", "ministry of justice": "Ministry of Justice",
-            "constitutional council": "Constitutional Council", "constitutional court": "Constitutional Court"},
+            "constitutional council": "Constitutional Council", "constitutional court": "Constitutional Court",
+            # In an election article "the commission" alone is the electoral one.
+            "commission": "Electoral Council"},
     org_links=frozenset({"of", "of the", "for", "for the", "on"}),
     party_words=frozenset(
         "democratic democrats republican republicans labour labor conservative conservatives liberal liberals "

@@ -110,7 +110,10 @@ NORWEGIAN = Language(
             "forfatningsrådet": "Constitutional Council", "konstitusjonsrådet": "Constitutional Council",
             "forfatningsdomstolen": "Constitutional Court", "grunnlovsdomstolen": "Constitutional Court",
             "valgstyret": "Electoral Council", "landsvalgstyret": "Electoral Council",
-            "riksvalgstyret": "Electoral Council", "valgnemnda": "Electoral Council"},
+            "riksvalgstyret": "Electoral Council", "valgnemnda": "Electoral Council",
+            # In an election article "the commission" alone is the electoral one.
+            "kommisjonen": "Electoral Council", "kommisjonens": "Electoral Council", "valgkommisjonens": "Electoral Council",
+            "det konstitusjonelle rådet": "Constitutional Council", "konstitusjonelle råd": "Constitutional Council"},
     org_links=frozenset({"for", "i"}),
     party_words=frozenset(
         "arbeiderparti arbeiderpartiet høyre venstre fremskrittspartiet sosialistisk sosialistiske demokratene "
