@@ -118,6 +118,9 @@ def run_size(n: int, args: argparse.Namespace, log) -> dict:
     finally:
         for server in servers.values():
             server.stop()
+    if args.skip_validation:
+        size["bars"] = check_bars(size)
+        return size
     log(f"[{n}] validation")
     size["validation"] = {
         "full": run_isolated("full", dataset, n, args.full_validate_timeout or args.validate_timeout),
@@ -148,6 +151,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="reuse the dataset and build figures an earlier run left in --work (no new build)")
     parser.add_argument("--full-validate-timeout", type=float,
                         help="seconds the full validation may take (default: --validate-timeout)")
+    parser.add_argument("--skip-validation", action="store_true",
+                        help="measure only building and serving (no validation timings)")
     parser.add_argument("--work", type=Path, default=REPO / "build" / "bench", help="scratch folder (default: build/bench)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT, help=f"JSON results (default: {DEFAULT_OUT})")
     parser.add_argument("--table", type=Path, help="also write the Markdown table to this file")

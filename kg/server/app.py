@@ -19,6 +19,7 @@ from kg.queries import NamedQuery, load_named_queries
 from kg.resources import resource_dir
 from kg.server import description, negotiation, results
 from kg.server.jobs import RowsJob
+from kg.server.protocol import takes_fast_path
 from kg.server.settings import make_settings
 from kg.server.sources import ServedDataset
 from kg.server.workers import WorkerPool
@@ -79,6 +80,23 @@ GROUP BY ?type
 ORDER BY DESC(?things)"""
 
 
+CORS = dict(allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+            allow_headers=["Accept", "Content-Type"], expose_headers=["KG-Truncated", "KG-Rows", "Link"])
+
+
+class KgApp(FastAPI):
+    """The FastAPI app, with SPARQL queries at /sparql answered by a plain ASGI handler first."""
+
+    queries_app = None  # set by create_app: protocol.serve_query, behind CORS when that is on
+
+    async def __call__(self, scope, receive, send) -> None:
+        if takes_fast_path(scope):
+            scope["app"] = self
+            await self.queries_app(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(dataset: ServedDataset, settings: dict | None = None, *, queries_dir: Path | None = None,
                write_token: str | None = None) -> FastAPI:
     """A FastAPI app serving ``dataset`` with ``settings`` (defaults from kg.server.settings).
@@ -105,13 +123,11 @@ def create_app(dataset: ServedDataset, settings: dict | None = None, *, queries_
             state.pool.close()
             dataset.close()
 
-    app = FastAPI(title=dataset.title, lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app = KgApp(title=dataset.title, lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.kg = state
     if settings["cors"]:
-        app.add_middleware(
-            CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
-            allow_headers=["Accept", "Content-Type"], expose_headers=["KG-Truncated", "KG-Rows", "Link"],
-        )
+        app.add_middleware(CORSMiddleware, **CORS)
+    app.queries_app = CORSMiddleware(protocol.serve_query, **CORS) if settings["cors"] else protocol.serve_query
     app.include_router(protocol.router)
     app.include_router(validation.router)
     app.include_router(writes.router)

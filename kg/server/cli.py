@@ -68,5 +68,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     app = create_app(dataset, settings, write_token=token)
     print(f"kg serve: http://{args.host}:{args.port}/ (SPARQL at /sparql)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    # No access log (a line per query costs more than a small query); uvloop and httptools
+    # (uvicorn[standard]) are picked up when installed.
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0

@@ -7,6 +7,7 @@ turn its answer, or its error, into a response with the status the Protocol asks
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
@@ -17,6 +18,7 @@ from kg.server.jobs import Answer, QueryJob
 from kg.server.workers import QueryTimeout, WorkerFailed
 
 router = APIRouter()
+logger = logging.getLogger("kg.server")
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 TRUNCATED_HEADER = "KG-Truncated"
@@ -153,8 +155,7 @@ async def run_job(request: Request, job, time_limit: float):
         raise ProtocolError(500, f"Query failed: {error}") from None
 
 
-@router.api_route("/sparql", methods=["GET", "POST"])
-async def sparql_endpoint(request: Request) -> Response:
+async def answer_sparql(request: Request) -> Response:
     """Answer a SPARQL query; with no query, describe the service (HTML for browsers)."""
     state = request.app.state.kg
     try:
@@ -168,3 +169,40 @@ async def sparql_endpoint(request: Request) -> Response:
     except ProtocolError as error:
         return PlainTextResponse(str(error), error.status)
     return answer_response(answer, int(state.settings["max_rows"]))
+
+
+@router.api_route("/sparql", methods=["GET", "POST"])
+async def sparql_endpoint(request: Request) -> Response:
+    """The endpoint as a FastAPI route: the service description, HEAD, and what the fast path leaves."""
+    return await answer_sparql(request)
+
+
+def takes_fast_path(scope) -> bool:
+    """Whether a request is a query for :func:`serve_query` (a GET without ``query=`` describes the service).
+
+    >>> takes_fast_path({"type": "http", "path": "/sparql", "method": "GET", "query_string": b"query=ASK%7B%7D"})
+    True
+    >>> takes_fast_path({"type": "http", "path": "/sparql", "method": "GET", "query_string": b"format=ttl"})
+    False
+    """
+    if scope["type"] != "http" or scope["path"] != "/sparql":
+        return False
+    if scope["method"] == "POST":
+        return True
+    return scope["method"] == "GET" and any(k == "query" for k, _ in parse_qsl(scope["query_string"].decode("latin-1")))
+
+
+async def serve_query(scope, receive, send) -> None:
+    """A query at /sparql as a plain ASGI app: the same answers, without a framework's per-request work.
+
+    Queries are most of a SPARQL server's traffic; routing, dependency injection and the
+    framework's middleware cost more than a small query itself, so the app sends them here
+    (see :class:`kg.server.app.KgApp`); the service description stays a FastAPI route.
+    """
+    request = Request(scope, receive)
+    try:
+        response = await answer_sparql(request)
+    except Exception:  # what the framework's error middleware would do: log it, answer 500
+        logger.exception("error answering %s %s", scope["method"], scope["path"])
+        response = PlainTextResponse("Internal Server Error", 500)
+    await response(scope, receive, send)

@@ -4,7 +4,8 @@ Neither pyoxigraph nor rdflib can cancel a running query, so each query runs in 
 process with the store opened read-only; when the deadline passes the worker is killed and a
 fresh one takes its place, while the other workers keep answering. After a write the
 store's generation counter moves on and each idle worker opened before it is replaced (a
-read-only opener keeps seeing the store as it was). Workers come from a
+read-only opener keeps seeing the store as it was). Answers come back through
+the pipe to the event loop directly (no thread per query). Workers come from a
 ``forkserver`` (a clean, single-threaded parent with kg pre-imported), so a replacement starts
 in milliseconds rather than paying for a full interpreter start.
 """
@@ -14,6 +15,9 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import pickle
+import socket
+import struct
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -50,7 +54,7 @@ def serve_jobs(conn: Connection, store_path: str) -> None:
 
 
 class Worker:
-    """One worker process and our end of its pipe."""
+    """One worker process and our end of its pipe, read and written by the event loop."""
 
     def __init__(self, context, store_path: str, generation: str = "0") -> None:
         self.generation = generation  # the store's write counter when this worker opened it
@@ -58,22 +62,43 @@ class Worker:
         self.process = context.Process(target=serve_jobs, args=(child, store_path), daemon=True)
         self.process.start()
         child.close()
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
 
-    def wait_ready(self) -> None:
-        """Block until the worker has opened the store."""
-        if self.conn.recv() != "ready":
+    async def connect(self) -> None:
+        """Wrap our end of the pipe in asyncio streams and wait until the worker has opened the store."""
+        # The pipe is a Unix socket pair, framed as multiprocessing frames it (a 4-byte length,
+        # then pickled bytes), so the worker keeps its plain blocking Connection while the event
+        # loop reads answers without a thread hop per query.
+        sock = socket.socket(fileno=os.dup(self.conn.fileno()))
+        self.reader, self.writer = await asyncio.open_unix_connection(sock=sock, limit=FRAME_LIMIT)
+        if await self.receive() != "ready":
             raise WorkerFailed("worker did not start")
 
-    def call(self, job) -> tuple[str, object]:
-        """Send a job and block for its answer."""
-        self.conn.send(job)
-        return self.conn.recv()
+    async def receive(self):
+        """The next message from the worker."""
+        (size,) = LENGTH.unpack(await self.reader.readexactly(4))
+        if size == -1:  # multiprocessing's header for a frame of 2 GiB or more
+            (size,) = LONG_LENGTH.unpack(await self.reader.readexactly(8))
+        return pickle.loads(await self.reader.readexactly(size))
+
+    async def call(self, job) -> tuple[str, object]:
+        """Send a job and wait for its answer."""
+        payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        self.writer.write(LENGTH.pack(len(payload)) + payload)
+        return await self.receive()
 
     def stop(self) -> None:
         """Kill the process now and reap it."""
         self.process.kill()
         self.process.join(timeout=5)
+        if self.writer is not None:
+            self.writer.transport.abort()
         self.conn.close()
+
+
+LENGTH, LONG_LENGTH = struct.Struct("!i"), struct.Struct("!Q")
+FRAME_LIMIT = 2**20  # the stream's buffer before it pauses reading (a frame may be larger)
 
 
 def default_pool_size() -> int:
@@ -91,7 +116,7 @@ class WorkerPool:
         self.context = multiprocessing.get_context(method)
         if method == "forkserver":
             self.context.set_forkserver_preload(["kg.server.jobs", "kg.store", "kg.remote"])
-        self.threads = ThreadPoolExecutor(max_workers=self.size * 4, thread_name_prefix="kg-worker-io")
+        self.threads = ThreadPoolExecutor(max_workers=self.size, thread_name_prefix="kg-worker-start")
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
         self.workers: set[Worker] = set()
 
@@ -112,7 +137,7 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         worker = await loop.run_in_executor(self.threads, Worker, self.context, self.store_path, self.generation())
         self.workers.add(worker)
-        await loop.run_in_executor(self.threads, worker.wait_ready)
+        await worker.connect()
         self.idle.put_nowait(worker)
 
     def replace(self, worker: Worker) -> None:
@@ -129,17 +154,14 @@ class WorkerPool:
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + time_limit_s
-        while True:
-            try:
-                worker = await asyncio.wait_for(self.idle.get(), max(deadline - loop.time(), 0.001))
-            except TimeoutError:
-                raise QueryTimeout from None
-            if worker.generation == self.generation():
-                break
-            self.replace(worker)  # it sees the store as it was before a write: open it again
-        call = loop.run_in_executor(self.threads, worker.call, job)
         try:
-            status, payload = await asyncio.wait_for(asyncio.shield(call), max(deadline - loop.time(), 0.001))
+            async with asyncio.timeout_at(deadline):
+                worker = await self.take_worker()
+        except TimeoutError:
+            raise QueryTimeout from None
+        try:
+            async with asyncio.timeout_at(deadline):
+                status, payload = await worker.call(job)
         except TimeoutError:
             self.replace(worker)
             raise QueryTimeout from None
@@ -151,6 +173,14 @@ class WorkerPool:
             raise WorkerFailed(f"worker died: {error!r}") from None
         self.idle.put_nowait(worker)
         return unwrap(status, payload)
+
+    async def take_worker(self) -> Worker:
+        """An idle worker that sees the store as it is now."""
+        while True:
+            worker = self.idle.get_nowait() if not self.idle.empty() else await self.idle.get()
+            if worker.generation == self.generation():
+                return worker
+            self.replace(worker)  # it sees the store as it was before a write: open it again
 
     def close(self) -> None:
         """Stop every worker."""
