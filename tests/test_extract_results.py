@@ -151,3 +151,15 @@ def test_counted_districts_and_dashed_party_names(lang, text, expected):
 ], ids=["nb-from-a-to-b-percent", "nb-share-needed-to-win-is-no-result", "en-share-needed-to-win-is-no-result"])
 def test_changed_figures_and_thresholds(lang, text, expected):
     assert results_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nb", "Ola Berg godtar ikke tallene. Hans egen opptelling ga ham 51 prosent mot 40 prosent for Ana Ruiz.",
+     [(OLA, "51 prosent", Decimal("51"), "exact", "opposition-tally", None, None),
+      (ANA, "40 prosent", Decimal("40"), "exact", "opposition-tally", None, None)]),
+    ("en", "Ola Berg rejected the count. His campaign's own tally gave him 45% and Ana Ruiz 39%.",
+     [(OLA, "45%", Decimal("45"), "exact", "opposition-tally", None, None),
+      (ANA, "39%", Decimal("39"), "exact", "opposition-tally", None, None)]),
+], ids=["nb-a-candidates-own-count-and-object-pronoun", "en-own-tally"])
+def test_a_candidates_own_tally_is_an_opposition_tally(lang, text, expected):
+    assert results_of(text, lang) == expected

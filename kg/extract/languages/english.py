@@ -87,6 +87,7 @@ ENGLISH = Language(
         ("final count", "official"), ("preliminary results", "official"), ("provisional results", "official"), ("final results", "official"), ("final result", "official"),
         ("all votes counted", "official"), ("all ballots counted", "official"), ("projection", "exit-poll"),
         ("projections", "exit-poll"), ("parallel vote tabulation", "exit-poll"), ("parallel tabulation", "exit-poll"),
+        ("own tally", "opposition-tally"), ("own count", "opposition-tally"),
     ),
     complement_verbs=frozenset("conceded concedes acknowledged acknowledges admitted admits accepted accepts".split()),
     opening_cues=frozenset({"first round", "first-round"}),
@@ -109,7 +110,7 @@ ENGLISH = Language(
          "president secretary gdp " + _DAYS_MONTHS_EN).split()
     ),
     photo_credit=("photo", "picture", "image", "credit", "photograph"),
-    pronouns=frozenset("he she".split()),
+    pronouns=frozenset("he she him".split()),
     complementizers=("that",),
     org_words=frozenset("national electoral federal supreme superior international republic legislative".split()),
     electoral_words=("electoral", "election commission", "elections commission"),

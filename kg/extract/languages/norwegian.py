@@ -77,7 +77,8 @@ NORWEGIAN = Language(
         ("endelig resultat", "official"), ("opptellingen", "official"), ("endelige tall", "official"),
         ("alle stemmer var talt", "official"), ("alle stemmene var talt", "official"),
         ("alle stemmer er talt", "official"), ("alle stemmene er talt", "official"), ("valgstyret", "official"),
-        ("landsvalgstyret", "official"), ("valgnemnda", "official"),
+        ("landsvalgstyret", "official"), ("valgnemnda", "official"), ("egen opptelling", "opposition-tally"),
+        ("egne opptelling", "opposition-tally"), ("egen parallelle opptelling", "opposition-tally"),
     ),
     complement_verbs=frozenset("erkjente erkjenner innrømmet innrømmer aksepterte".split()),
     opening_cues=frozenset({"første runde", "første valgomgang"}),
@@ -95,7 +96,7 @@ NORWEGIAN = Language(
          "les kilder kilde foto opposisjonen nå om bnp " + _DAYS_MONTHS_NB).split()
     ),
     photo_credit=("foto", "bilde", "fotograf"),
-    pronouns=frozenset("han hun".split()),
+    pronouns=frozenset("han hun ham henne".split()),
     complementizers=("at",),
     genitive_s=True,
     org_words=frozenset("nasjonale nasjonal føderale høyeste internasjonale".split()),

@@ -83,7 +83,7 @@ SPANISH = Language(
         ("conteo preliminar", "official"), ("resultado final", "official"), ("conteo final", "official"),
         ("escrutinio final", "official"), ("mesas informadas", "official"), ("actas procesadas", "official"),
         ("proyección", "exit-poll"), ("proyecciones", "exit-poll"), ("conteos rápidos", "exit-poll"),
-        ("transmisión preliminar", "official"),
+        ("transmisión preliminar", "official"), ("propio conteo", "opposition-tally"), ("propio recuento", "opposition-tally"),
     ),
     complement_verbs=frozenset("reconoció reconoce admitió admite aceptó acepta".split()),
     opening_cues=frozenset({"primera vuelta"}),
