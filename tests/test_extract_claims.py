@@ -151,3 +151,13 @@ def test_a_role_named_in_an_apposition_gives_the_speaker(lang, text, expected):
 ], ids=["en-the-commission-is-the-electoral-body", "nb-kommisjonen-is-the-electoral-body"])
 def test_the_commission_alone_is_the_countrys_electoral_body(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nb", "Sent i går bekreftet lederen av valgrådet, Ola Berg, at Ana Ruiz hadde vunnet.",
+     [("person/ola-berg", "Ana Ruiz hadde vunnet", False)]),
+    ("nb", "Med nesten alle stemmer talt lå Ana Ruiz an til seier, skrev Dagbladet, og jubelen brøt løs.",
+     [("organization/dagbladet", "Med nesten alle stemmer talt lå Ana Ruiz an til seier", False)]),
+], ids=["nb-subject-after-its-verb", "nb-attribution-closing-a-clause"])
+def test_inverted_subjects_and_attributions_closing_a_clause(lang, text, expected):
+    assert claims_of(text, lang) == expected

@@ -229,7 +229,7 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
         start = verb.end()
         if not subjects:
             after = [m for m in ctx.speakers if verb.end() < m.span.begin <= verb.end() + 2]
-            subjects, start = ([after[0].key], after[0].span.end) if after else ([], start)
+            subjects, start = ([after[0].key], after[0].span.end) if after else _inverted_subject(ctx, sentence, verb)
         if subjects:
             # A verb without a speaker of its own ("det erklærte resultatet") is part of the statement.
             spoken.append((verb, subjects, start))
@@ -260,13 +260,35 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
     return found
 
 
+#: How far after its verb an inverted subject may reach before the complementizer.
+_INVERTED_REACH = 90
+
+
+def _inverted_subject(ctx: _Context, sentence: Span, verb) -> tuple[list[str], int]:
+    """The subject standing after its verb, before "that": "I går bekreftet lederen av rådet, Ana Berg, at …".
+
+    The last person named between verb and complementizer speaks; the statement starts after it.
+    """
+    text = ctx.text
+    stop = min(sentence.end, verb.end() + _INVERTED_REACH)
+    clause = re.search(r"[,\s]\s*(?:%s)\s" % "|".join(ctx.language.complementizers), text[verb.end():stop])
+    if not clause or re.search(r"[.;:!?«»“”\"]", text[verb.end():verb.end() + clause.start()]):
+        return [], verb.end()
+    at = verb.end() + clause.start()
+    people = [m for m in ctx.speakers if verb.end() < m.span.begin and m.span.end <= at and m.key.startswith("person/")]
+    return ([people[-1].key], at) if people else ([], verb.end())
+
+
 def _trailing_attribution(ctx: _Context, sentence: Span, verbs) -> list[Statement]:
     """``…, confirms Spain's foreign minister X.`` / ``…, bekrefter Spanias utenriksminister X.``"""
     if not verbs:
         return []
     verb = verbs[-1]
     before, tail = ctx.text[sentence.begin:verb.start()], ctx.text[verb.end():sentence.end]
-    named = [m for m in ctx.speakers if verb.end() < m.span.begin < sentence.end]
+    # "…, skrev Aftonbladet, og høyresiden …": the attribution may close a clause, not the sentence.
+    joined = re.search(r",\s*(?:and|og|y|but|men|pero)\s", tail)
+    tail = tail[:joined.start()] if joined else tail
+    named = [m for m in ctx.speakers if verb.end() < m.span.begin < verb.end() + len(tail)]
     if not re.search(r",\s*$", before) or not named or not only_names(tail, ctx.language) or len(verbs) > 1:
         return []
     people = [m for m in named if m.key.startswith("person/")] or named
