@@ -161,3 +161,13 @@ def test_the_commission_alone_is_the_countrys_electoral_body(lang, text, expecte
 ], ids=["nb-subject-after-its-verb", "nb-attribution-closing-a-clause"])
 def test_inverted_subjects_and_attributions_closing_a_clause(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "“The count was clean,” the council's chairperson, Ana Ruiz, said as she left the hall.",
+     [("person/ana-ruiz", "The count was clean", True)]),
+    ("en", "Ola Berg, spokesman for President Ana Ruiz, told reporters that the result stood.",
+     [("person/ola-berg", "the result stood", False)]),
+], ids=["en-possessive-title-before-the-name-and-said-as", "en-spokesman-apposition"])
+def test_possessive_titles_spokesman_appositions_and_time_clauses(lang, text, expected):
+    assert claims_of(text, lang) == expected

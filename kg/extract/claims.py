@@ -237,7 +237,9 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
     found: list[Statement] = []
     for i, (verb, subjects, start) in enumerate(spoken):
         word = verb.group().lower()
-        if verb.start() in used_verbs or word in language.quote_verbs or re.match(r"\s+(?:of|about|on|by)\b", text[verb.end():]):
+        # "said as she read out …", "sa mens …": a clause of time, not what was said.
+        if verb.start() in used_verbs or word in language.quote_verbs \
+                or re.match(r"\s+(?:of|about|on|by|as|while|when|mientras|cuando|mens|da)\b", text[verb.end():]):
             continue
         end = spoken[i + 1][0].start() if i + 1 < len(spoken) else sentence.end
         if i + 1 < len(spoken):
@@ -247,6 +249,11 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
                 end = start + stop.start() if stop else end
         clause = re.match(r"[\s,:]*(?:(?:%s)\s+)?" % "|".join(language.complementizers), text[start:end])
         begin = start + (clause.end() if clause else 0)
+        # "told reporters that …", "dijo este viernes que …": a short lowercase object or time before the complementizer.
+        later = re.match(r"\s+(?:(?!(?:and|or|og|eller|y|o|but|men|pero)\s)[a-zà-ÿ'’-]+\s+){1,3}?(?:%s)\s+"
+                         % "|".join(language.complementizers), text[start:end])
+        if later and not text[start:begin].strip(" ,:"):
+            begin = start + later.end()
         if word in language.complement_verbs and not re.search(r"[:]|\b(?:%s)\s+$" % "|".join(language.complementizers),
                                                           text[start:begin]):
             # "reconoció en un mensaje que …": the clause opens a few words on; with no complementizer
@@ -322,7 +329,12 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         subject = people[0].key if people else _pronoun_subject(ctx, sentence, at) if opens_with_pronoun else None
         return [subject] if subject else []
     if re.search(r"(?i)\bspokes(?:man|woman|person)\b|\btalsperson\b|\bportavoz\b|\bvocer[oa]\b", clause):
-        return [local[-1].key] if local and local[-1].title == "spokesperson" else []
+        if local and local[-1].title == "spokesperson":
+            return [local[-1].key]
+        # "Dmitry Peskov, spokesman for President Putin, told …": the name the apposition describes.
+        described = [m for m in local if re.match(r",\s*(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|"
+                                                 r"talsperson|portavoz|vocer[oa])\b", text[m.span.end:at], re.IGNORECASE)]
+        return [described[-1].key] if described else []
     last = re.findall(r"\w+", clause)
     if last and last[-1].lower() in language.pronouns:
         subject = _pronoun_subject(ctx, sentence, at)

@@ -32,7 +32,8 @@ def only_names(between: str, language: Language) -> bool:
     words = re.findall(r"[\w'’]+", between)
     titlewords = {w for title in language.titles for w in title.split()}
     return len(words) <= 10 and all(w[:1].isupper() or w.lower() in language.pronouns or w.lower() in titlewords
-                                    or w.lower() in SMALL_WORDS or w in ("'s", "’s") or w.isdigit() for w in words)
+                                    or w.lower() in SMALL_WORDS or w in ("'s", "’s") or w.isdigit()
+                                    or w.lower().endswith(("'s", "’s")) for w in words)
 
 
 #: Articles and prepositions that may stand in a title before a name ("el secretario de Estado de …").

@@ -25,7 +25,7 @@ ENGLISH = Language(
         "foreign minister": "foreign-minister", "minister": "minister", "secretary of state": "secretary-of-state",
         "secretary-general": "secretary-general", "secretary general": "secretary-general",
         "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
-        "head": "head", "chairman": "head", "chairwoman": "head", "chair": "head", "director": "head",
+        "head": "head", "chairman": "head", "chairwoman": "head", "chair": "head", "chairperson": "head", "director": "head",
         "leader": "leader", "opposition leader": "opposition-leader", "candidate": "candidate",
         "presidential candidate": "candidate", "opposition candidate": "candidate", "rival": "candidate",
         "senator": "senator", "governor": "governor", "mayor": "mayor", "ambassador": "ambassador",
