@@ -163,3 +163,13 @@ def test_changed_figures_and_thresholds(lang, text, expected):
 ], ids=["nb-a-candidates-own-count-and-object-pronoun", "en-own-tally"])
 def test_a_candidates_own_tally_is_an_opposition_tally(lang, text, expected):
     assert results_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, election", [
+    ("Ved riksdagsvalg i Sverige i 2022 fikk Ola Berg 30 prosent av stemmene.", "election/sweden-2022-parliamentary"),
+    ("Etter stortingsvalg i Norge i 2025 hadde Ola Berg 28 prosent av stemmene.", "election/norway-2025-parliamentary"),
+], ids=["nb-riksdagsvalg", "nb-stortingsvalg"])
+def test_nordic_parliament_election_words_type_the_election(text, election):
+    article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), "nb")
+    (result,) = extract_corpus([article]).extractions[0].results
+    assert (result.candidate, result.election) == (OLA, election)

@@ -88,7 +88,9 @@ NORWEGIAN = Language(
     opposition=("opposisjonen",),
     elections={
         "presidentvalget": "presidential", "presidentvalg": "presidential", "stortingsvalget": "parliamentary",
-        "parlamentsvalget": "parliamentary", "parlamentsvalg": "parliamentary", "valget": "", "valg": "",
+        "parlamentsvalget": "parliamentary", "parlamentsvalg": "parliamentary", "stortingsvalg": "parliamentary",
+        "riksdagsvalget": "parliamentary", "riksdagsvalg": "parliamentary", "folketingsvalget": "parliamentary",
+        "folketingsvalg": "parliamentary", "valget": "", "valg": "",
     },
     not_names=frozenset(
         ("den det de en et ei i på av for til og men som når etter før under over med uten mens "
