@@ -217,3 +217,11 @@ def test_a_quoted_nickname_stays_inside_the_name_but_out_of_its_key(text, lang, 
 
 def _plain(name: str) -> str:
     return " ".join(w for w in name.split() if w[0] not in "\"“")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Según el Centro de Análisis y Estudios Sociales, la votación fue alta.", "es",
+     {"Centro de Análisis y Estudios Sociales": "organization/centro-de-analisis-y-estudios-sociales"}),
+], ids=["es-y-inside-an-organisation-name"])
+def test_y_links_two_parts_of_a_spanish_organisation_name(text, lang, expected):
+    assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected

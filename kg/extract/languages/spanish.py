@@ -120,7 +120,7 @@ SPANISH = Language(
             "ministerio del interior": "Ministry of the Interior", "ministerio de gobernación": "Ministry of the Interior",
             "ministerio de justicia": "Ministry of Justice", "tribunal constitucional": "Constitutional Court",
             "corte constitucional": "Constitutional Court", "consejo constitucional": "Constitutional Council"},
-    org_links=frozenset({"de", "del", "de la", "de los", "de las", "para", "para la", "para el", "al", "por", "por la", "por el"}),
+    org_links=frozenset({"de", "del", "de la", "de los", "de las", "para", "para la", "para el", "al", "por", "por la", "por el", "y"}),
     party_words=frozenset(
         "fuerza libre popular frente movimiento partido alianza unidad revolución renovación cambio nueva "
         "nuevo democrático democrática socialista liberal conservador republicano republicana ciudadana "
