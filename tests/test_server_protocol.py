@@ -78,11 +78,11 @@ def test_select_is_negotiated_by_accept(client, accept, content_type):
 SELECT_BODIES = [
     ("csv", "n\r\nAna Lopez\r\nAna López\r\n"),
     ("tsv", '?n\n"Ana Lopez"@en\n"Ana López"@es\n'),
-    ("xml", '<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>\n'
-            '<variable name="n"/>\n</head>\n<results>\n'
-            '<result><binding name="n"><literal xml:lang="en">Ana Lopez</literal></binding></result>\n'
-            '<result><binding name="n"><literal xml:lang="es">Ana López</literal></binding></result>\n'
-            "</results>\n</sparql>\n"),
+    ("xml", '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+            '<variable name="n"/></head><results>'
+            '<result><binding name="n"><literal xml:lang="en">Ana Lopez</literal></binding></result>'
+            '<result><binding name="n"><literal xml:lang="es">Ana López</literal></binding></result>'
+            "</results></sparql>"),
 ]
 
 

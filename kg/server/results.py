@@ -1,7 +1,10 @@
 """Query answers as bytes: SPARQL results in JSON, XML, CSV, TSV; graphs in every RDF syntax.
 
-SELECT rows are written here rather than by pyoxigraph because the row cap must cut the stream
-and say so in the body. Each writer follows its W3C recommendation (cited on the function).
+A pyoxigraph result is written by pyoxigraph's own serialisers (:func:`write_solutions`,
+:func:`write_triples`): first in a line-per-answer syntax (TSV, N-Triples) where counting and
+cutting at the row cap is a byte search, then, if another format was asked for, parsed and
+written again, all in Rust. Rows from elsewhere (a remote store, the pages) go through the
+Python writers below, each following its W3C recommendation (cited on the function).
 """
 
 from __future__ import annotations
@@ -187,11 +190,92 @@ def serialize_triples(triples: Iterable, fmt: str, max_rows: int) -> tuple[bytes
     """Triples (or quads) in the RDF syntax ``fmt`` with the cap applied: body, count, whether it cut."""
     taken, cut = take_rows(iter(triples), max_rows)
     prefixes = used_prefixes(taken) if fmt in WITH_PREFIXES else None
-    body = ox.serialize(taken, format=GRAPH_SYNTAX[fmt], prefixes=prefixes) if taken else b""
-    if cut and fmt in COMMENTS:
-        body = COMMENTS[fmt].format(TRUNCATED_NOTE.format(max_rows)).encode() + body
-    if not taken and fmt == "jsonld":
-        body = b"[]"
-    elif not taken and fmt == "rdfxml":
-        body = b'<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
-    return body, len(taken), cut
+    body = ox.serialize(taken, format=GRAPH_SYNTAX[fmt], prefixes=prefixes) if taken else EMPTY_GRAPH.get(fmt, b"")
+    return (mark_cut_graph(body, fmt, max_rows) if cut else body), len(taken), cut
+
+
+#: What an empty graph is written as, where it is not an empty file.
+EMPTY_GRAPH = {
+    "jsonld": b"[]",
+    "rdfxml": b'<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n',
+}
+
+
+def mark_cut_graph(body: bytes, fmt: str, max_rows: int) -> bytes:
+    """A graph document cut at the cap, with a comment saying so where the syntax has comments.
+
+    >>> mark_cut_graph(b"<a> <b> <c> .\\n", "ntriples", 1)
+    b'# kg: results truncated at max_rows=1\\n<a> <b> <c> .\\n'
+    """
+    if fmt in COMMENTS:
+        return COMMENTS[fmt].format(TRUNCATED_NOTE.format(max_rows)).encode() + body
+    return body
+
+SOLUTION_SYNTAX = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+
+
+def cut_lines(body: bytes, keep: int, max_rows: int) -> tuple[bytes, int, bool]:
+    """The first ``keep`` lines of ``body`` and then at most ``max_rows`` (0: all): body, rows, whether cut.
+
+    >>> cut_lines(b"?x\\n1\\n2\\n3\\n", 1, 2)
+    (b'?x\\n1\\n2\\n', 2, True)
+    >>> cut_lines(b"?x\\n1\\n", 1, 2)
+    (b'?x\\n1\\n', 1, False)
+    """
+    rows = body.count(b"\n") - keep
+    if max_rows <= 0 or rows <= max_rows:
+        return body, rows, False
+    end = -1
+    for _ in range(keep + max_rows):
+        end = body.index(b"\n", end + 1)
+    return body[: end + 1], max_rows, True
+
+
+def mark_truncated(body: bytes, fmt: str, note: str) -> bytes:
+    """A results document that says it was cut: JSON gets ``"truncated"`` and ``"note"``, XML a link and a comment.
+
+    >>> mark_truncated(b'{"head":{"vars":[]},"results":{"bindings":[]}}', "json", "cut")
+    b'{"head":{"vars":[]},"results":{"bindings":[]},"truncated":true,"note":"cut"}'
+    >>> mark_truncated(b'<sparql><head><variable name="x"/></head></sparql>', "xml", "cut")
+    b'<sparql><head><variable name="x"/><link href="#truncated"/><!-- cut --></head></sparql>'
+    """
+    if fmt == "json":
+        return body[: body.rindex(b"}")] + b',"truncated":true,"note":' + json.dumps(note).encode() + b"}"
+    if fmt == "xml":
+        return body.replace(b"</head>", f'<link href="#truncated"/><!-- {note} --></head>'.encode(), 1)
+    return body
+
+
+def write_solutions(solutions: ox.QuerySolutions, fmt: str, max_rows: int) -> tuple[bytes, int, bool]:
+    """A pyoxigraph SELECT result in ``fmt`` with the cap applied: the body, the row count and whether it cut."""
+    # TSV writes one solution per line (terms escape their line breaks), after a header line.
+    tsv, count, cut = cut_lines(solutions.serialize(format=ox.QueryResultsFormat.TSV), 1, max_rows)
+    if fmt == "tsv":
+        return tsv, count, cut
+    body = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(format=SOLUTION_SYNTAX[fmt])
+    return (mark_truncated(body, fmt, TRUNCATED_NOTE.format(max_rows)) if cut else body), count, cut
+
+
+def prefixes_in(ntriples: bytes) -> dict[str, str]:
+    """kg's prefixes that some IRI in an N-Triples document starts with.
+
+    >>> prefixes_in(b'<http://schema.org/x> <http://schema.org/name> "y" .\\n')
+    {'schema': 'http://schema.org/'}
+    """
+    return {p: str(ns) for p, ns in PREFIXES.items() if b"<" + str(ns).encode() in ntriples}
+
+
+def write_triples(triples: ox.QueryTriples, fmt: str, max_rows: int) -> tuple[bytes, int, bool]:
+    """A pyoxigraph CONSTRUCT or DESCRIBE result in the RDF syntax ``fmt`` with the cap applied."""
+    # N-Triples writes one triple per line and nothing else.
+    ntriples, count, cut = cut_lines(triples.serialize(format=ox.RdfFormat.N_TRIPLES), 0, max_rows)
+    if not count:
+        body = EMPTY_GRAPH.get(fmt, b"")
+    elif fmt == "ntriples":
+        body = ntriples
+    else:
+        prefixes = prefixes_in(ntriples) if fmt in WITH_PREFIXES else None
+        parsed = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+        body = ox.serialize(parsed, format=GRAPH_SYNTAX[fmt], prefixes=prefixes)
+    return (mark_cut_graph(body, fmt, max_rows) if cut else body), count, cut
