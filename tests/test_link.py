@@ -225,3 +225,13 @@ def _plain(name: str) -> str:
 ], ids=["es-y-inside-an-organisation-name"])
 def test_y_links_two_parts_of_a_spanish_organisation_name(text, lang, expected):
     assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Ifølge forsker Kari Dahl ved Universitetet i Tromsø var valget spesielt.", "nb",
+     {"Kari Dahl": "person/kari-dahl", "Universitetet i Tromsø": "organization/universitetet-i-tromso"}),
+    ("Ifølge forsker Kari Dahl ved Lunds universitet var valget spesielt.", "nb",
+     {"Kari Dahl": "person/kari-dahl", "Lunds universitet": "organization/lunds-universitet"}),
+], ids=["nb-definite-institution-linked-by-i", "nb-genitive-place-before-universitet"])
+def test_norwegian_institution_names(text, lang, expected):
+    assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected

@@ -38,6 +38,9 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
             elif party_of and piece[0] is run[0] and kind in (None, "person"):
                 kind = "party"
             begin, end = piece[0].begin, piece[-1].end
+            glued = _genitive_institution(text, end, language)
+            if glued:  # "Göteborgs universitet", "Oslos høgskole": the lowercase word belongs to the name
+                end, kind = glued, "organization"
             # "China's Foreign Ministry" and "Venezuela's Foreign Ministry" are two bodies.
             place = place_before(tokens, position[begin], known, reference) if kind == "government-organization" else None
             category = _electoral(text, begin, end, noun, language) if kind in _ORG_KINDS else None
@@ -196,6 +199,24 @@ def _nickname_gap(text: str, tokens: list[Token], i: int) -> bool:
     return False
 
 
+#: Lowercase institution words a genitive place name is written before: "Göteborgs universitet".
+_INSTITUTIONS = frozenset({"universitet", "högskola", "høgskole", "høyskole", "universitetssykehus"})
+
+
+def _genitive_institution(text: str, end: int, language: Language) -> int | None:
+    """The end of a name like "Göteborgs universitet", whose head is a lowercase word after a genitive.
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> t = "ved Lunds universitet i går"
+    >>> _genitive_institution(t, 9, NORWEGIAN), _genitive_institution(t, 9, ENGLISH)
+    (21, None)
+    """
+    if not language.genitive_s or text[end - 1:end] != "s":
+        return None
+    head = re.match(r" (\w+)\b", text[end:end + 25])
+    return end + head.end() if head and head.group(1) in _INSTITUTIONS else None
+
+
 def _without_nickname(name: str) -> str:
     """The name without its quoted nickname, which stays in the mention's span.
 
@@ -294,7 +315,9 @@ def _clean(piece: list[Token], reference: Reference, language: Language) -> list
 def _definite_noun(piece: list[Token], language: Language) -> bool:
     """A long noun in its definite form opening a sentence before a name ("Venstrepopulisten Jean-Luc Mélenchon")."""
     word = piece[0].text.lower()
-    return len(piece) >= 3 and len(word) >= 9 and "-" not in word and word.endswith(language.definite_endings)
+    # "Universitetet i Bergen" is a name: an organisation word linked to the rest opens it.
+    return len(piece) >= 3 and len(word) >= 9 and "-" not in word and word.endswith(language.definite_endings) \
+        and not (word in language.org_heads and not piece[1].capitalised)
 
 
 def _org_kind(piece: list[Token], language: Language) -> str | None:
