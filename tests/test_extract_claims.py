@@ -171,3 +171,8 @@ def test_inverted_subjects_and_attributions_closing_a_clause(lang, text, expecte
 ], ids=["en-possessive-title-before-the-name-and-said-as", "en-spokesman-apposition"])
 def test_possessive_titles_spokesman_appositions_and_time_clauses(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+def test_a_court_confirming_a_result_is_a_claim():
+    text = "Det konstitusjonelle rådet i Mosambik stadfestet mandag at Ola Berg vant valget."
+    assert claims_of(text, "nb") == [("organization/mozambique-constitutional-council", "Ola Berg vant valget", False)]
