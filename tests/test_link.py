@@ -235,3 +235,11 @@ def test_y_links_two_parts_of_a_spanish_organisation_name(text, lang, expected):
 ], ids=["nb-definite-institution-linked-by-i", "nb-genitive-place-before-universitet"])
 def test_norwegian_institution_names(text, lang, expected):
     assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Ana Ruiz es la presidenta más joven de América Latina.", "es", {"Ana Ruiz": "person/ana-ruiz"}),
+    ("Ana Ruiz spoke in Nairobi about East Africa.", "en", {"Ana Ruiz": "person/ana-ruiz"}),
+], ids=["es-region", "en-city-and-region"])
+def test_regions_and_more_cities_are_no_names(text, lang, expected):
+    assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected

@@ -18,5 +18,10 @@ PLACES: frozenset[str] = frozenset(name.strip() for name in """
     washington, new york, miami, los angeles, houston, chicago, boston, ottawa, toronto, montreal, madrid,
     barcelona, sevilla, lisbon, lisboa, porto, paris, london, berlin, rome, roma, brussels, bruxelles, geneva,
     ginebra, the hague, oslo, bergen, trondheim, stockholm, copenhagen, kobenhavn, helsinki, reykjavik, warsaw,
-    moscow, moskva, kyiv, kiev, beijing, peking, hong kong, tokyo, new delhi, tehran
+    moscow, moskva, kyiv, kiev, beijing, peking, hong kong, tokyo, new delhi, tehran,
+    latin america, america latina, latinoamerica, latin-amerika, south america, sudamerica, suramerica,
+    central america, centroamerica, mellom-amerika, north america, norteamerica, east africa, west africa,
+    southern africa, africa oriental, africa occidental, ost-afrika, vest-afrika, middle east, oriente medio,
+    midtosten, sub-saharan africa, ankara, istanbul, nairobi, accra, kumasi, maputo, beira, tbilisi,
+    bucharest, bucuresti, chisinau, goteborg, gothenburg, malmo, uppsala, stavanger, tromso, san juan
 """.split(",") if name.strip())
