@@ -67,7 +67,10 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: spent as development material too; its floor is what general rules made after studying it reach
 #: (a table of the main parties of many countries, party members' figures, parallel tabulations as
 #: exit polls, dash-quote tails, appositions naming the speaker, quoted nicknames: 0.96, 0.94, 0.90, 0.84).
-#: Unseen quality is measured on a fresh set (heldout4) by the integrator.
+#: heldout4 (9 articles on 9 more elections, written without looking at the extractor) was scored
+#: once, unseen, after that round: entities 0.88, typed 0.82, results 0.47, claims 0.67. The round
+#: lifted heldout3 from 0.47 to 0.90 on results but left unseen articles where they were: rules
+#: fitted to one set's failures do not transfer. Its floor is that unseen figure.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
     "examples": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.93},
@@ -75,11 +78,13 @@ FLOORS = {
     "heldout2-dev": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.90},
     "heldout2-test": {"entities": 0.95, "typed entities": 0.94, "results": 0.97, "claims": 0.80},
     "heldout3": {"entities": 0.96, "typed entities": 0.94, "results": 0.90, "claims": 0.84},
+    "heldout4": {"entities": 0.88, "typed entities": 0.81, "results": 0.47, "claims": 0.67},
 }
 ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles",
             "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles",
             "heldout2-test": ROOT / "tests" / "heldout2" / "test" / "articles",
-            "heldout3": ROOT / "tests" / "heldout3" / "articles"}
+            "heldout3": ROOT / "tests" / "heldout3" / "articles",
+            "heldout4": ROOT / "tests" / "heldout4" / "articles"}
 
 
 @pytest.mark.parametrize("gold_set", sorted(FLOORS))
