@@ -6,9 +6,10 @@ Each file opens with a header of comment lines::
     # description: Every claim made by ?speaker, with the source article and the quoted text.
     # param: speaker (IRI)
 
-A parameter is a variable of the query. A value given for it is checked against its type and
-bound as an RDF term before evaluation (never pasted into the query text); a parameter left
-empty stays unbound, so the query answers for every value.
+A parameter is a variable of the query's top-level WHERE group. A value given for it is checked
+against its type, made an RDF term, and bound by a ``VALUES`` block that pyoxigraph writes from
+the term (see :mod:`kg.server.jobs`; the text given is never pasted into the query); a parameter
+left empty stays unbound, so the query answers for every value.
 """
 
 from __future__ import annotations

@@ -94,6 +94,15 @@ def test_a_value_is_bound_as_a_term_never_pasted(store):
     assert rows == []
 
 
+def test_a_value_with_quotes_braces_and_line_breaks_arrives_as_given(store):
+    value = 'say "hi" } UNION { ?s ?p ?o } \\ \n# not a comment'
+    query = parse_named_query("q", "# title: T\n# description: WHERE { not here\n# param: s (string)\n"
+                                   "SELECT ?s ?n WHERE { BIND(STRLEN(?s) AS ?n) }")
+    _, rows = run_rows(store, RowsJob(query.text, bind_parameters(query, {"s": value})))
+    assert rows == [{"s": {"type": "literal", "value": value}, "n": {
+        "type": "literal", "value": str(len(value)), "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]
+
+
 @pytest.mark.parametrize("header, message", [
     ("# description: D\nSELECT * {}", "q.rq: the header has no '# title:' line"),
     ("# title: T\n# description: D\n# param: x (colour)\nSELECT * {}",

@@ -187,6 +187,29 @@ def test_row_cap_cuts_and_says_so(client):
     assert (len(body["results"]["bindings"]), body["truncated"]) == (3, True)
 
 
+CUT_QUERY = "SELECT ?n WHERE { ?x <http://schema.org/name> ?n } ORDER BY ?n"
+CUT_GRAPH = "CONSTRUCT { ?x <http://schema.org/name> ?n } WHERE { ?x <http://schema.org/name> ?n }"
+CUT_BODIES = [
+    ("xml", CUT_QUERY, ('<link href="#truncated"/><!-- kg: results truncated at max_rows=3 --></head>', 3, "<result>")),
+    ("csv", CUT_QUERY, ("n\r\n", 3, "\r\n")),
+    ("tsv", CUT_QUERY, ("?n\n", 3, "\n")),
+    ("ntriples", CUT_GRAPH, ("# kg: results truncated at max_rows=3\n", 3, " .\n")),
+    ("turtle", CUT_GRAPH, ("# kg: results truncated at max_rows=3\n", 3, None)),
+]
+
+
+@pytest.mark.parametrize("output, query, expected", CUT_BODIES, ids=[o for o, _, _ in CUT_BODIES])
+def test_row_cap_cuts_every_format(client, output, query, expected):
+    marker, rows, separator = expected
+    response = client.get("/sparql", params={"query": query, "output": output})
+    assert (response.headers["kg-truncated"], response.headers["kg-rows"]) == ("max_rows=3", str(rows))
+    assert marker in response.text
+    if separator:
+        assert response.text.count(separator) == rows + (1 if output in ("csv", "tsv") else 0)
+    if output == "turtle":
+        assert len(Graph().parse(data=response.text, format="turtle")) == rows
+
+
 def test_results_under_the_cap_are_not_marked(client):
     response = client.get("/sparql", params={"query": NAMES})
     assert "kg-truncated" not in response.headers

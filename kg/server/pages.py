@@ -31,8 +31,8 @@ SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
   UNION { GRAPH ?x { ?s ?p ?o } BIND("graphs" AS ?what) }
 } GROUP BY ?what"""
 QUADS = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # distinct triples of the union of all graphs
-# Parameters are bound by substitution (SEP-0007), which needs the variable in the projection:
-# hence ?entity in every SELECT below.
+# ?entity is bound by a VALUES block at the start of each WHERE clause (kg.server.jobs), so it
+# is a variable of the top-level group, and each SELECT keeps it in its projection.
 ARTICLES = sparql_prologue() + """
 SELECT ?article (SAMPLE(?h) AS ?headline) (SAMPLE(?l) AS ?language) (SAMPLE(?d) AS ?date) WHERE {
   ?article a schema:NewsArticle .
