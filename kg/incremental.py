@@ -22,18 +22,22 @@ predicate sets from shapes/ itself, so a new shape widens them without a code ch
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import pyoxigraph as ox
 import rdflib
+import shifty
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
 from kg.namespaces import bind_prefixes
-from kg.validate import ValidationReport, copy_description, load_shapes, read_violation, validate_ntriples
+from kg.validate import (
+    ValidationReport, copy_description, load_class_hierarchy, load_shapes, read_violation, validate_ntriples,
+)
 
 _IRI_IN_QUERY = re.compile(r"<([^<>\s]+)>")
 
@@ -105,6 +109,13 @@ class ChangedView:
         self.store = store
         self.adds = set(adds)
         self.removes = set(removes) - self.adds
+        # Patterns come with a subject or an object almost always: index the adds by both, so
+        # that a lookup costs what it finds, not the size of the change.
+        self.adds_by_subject: dict = defaultdict(list)
+        self.adds_by_object: dict = defaultdict(list)
+        for quad in self.adds:
+            self.adds_by_subject[quad.subject].append(quad)
+            self.adds_by_object[quad.object].append(quad)
 
     def before(self, s=None, p=None, o=None) -> Iterator[ox.Quad]:
         """Published quads matching the pattern."""
@@ -115,7 +126,8 @@ class ChangedView:
         for quad in self.before(s, p, o):
             if quad not in self.removes and quad not in self.adds:
                 yield quad
-        for quad in self.adds:
+        added = self.adds_by_subject.get(s, ()) if s is not None else self.adds_by_object.get(o, ()) if o is not None else self.adds
+        for quad in added:
             if (s is None or quad.subject == s) and (p is None or quad.predicate == p) and (o is None or quad.object == o):
                 yield quad
 
@@ -164,11 +176,10 @@ def neighbourhood(view: ChangedView, focus: Iterable, reach: Reach) -> set[ox.Tr
             for quad in view.after(None, ox.NamedNode(inverse), node):
                 triples.add(quad.triple)
                 values.add(quad.subject)
-    second = [ox.NamedNode(p) for p in sorted(reach.second_hop)]
     rdf_type = ox.NamedNode(str(RDF.type))
     for value in values:
-        for predicate in second:
-            for quad in view.after(value, predicate):
+        for quad in view.after(value):  # one lookup per value, the predicates sorted out here
+            if quad.predicate.value in reach.second_hop:
                 triples.add(quad.triple)
                 if is_node(quad.object):  # the type of what the value points to (sh:class two steps on)
                     triples.update(q.triple for q in view.after(quad.object, rdf_type))
@@ -183,8 +194,61 @@ def validate_change(store, adds: Iterable[ox.Quad] = (), removes: Iterable[ox.Qu
     focus = affected_nodes(view, view.changed_triples(), reach)
     if not focus:
         return conforming_report()
-    report = validate_ntriples(to_ntriples(neighbourhood(view, focus, reach)))
-    return keep_focus_nodes(report, {to_rdflib(node) for node in focus})
+    data = to_ntriples(neighbourhood(view, focus, reach))
+    if all(isinstance(node, ox.NamedNode) for node in focus):
+        return validate_ntriples(data, shapes=narrow_targets(data, focus))
+    # A blank node cannot be named in a query (kg skolemises them away; others may send some):
+    # validate every node of the neighbourhood and keep what is said of the focus nodes.
+    return keep_focus_nodes(validate_ntriples(data), {to_rdflib(node) for node in focus})
+
+
+def narrow_targets(data: bytes, focus: set) -> shifty.PreparedValidator:
+    """kg's shapes, each targeting only the nodes of ``focus`` that its targets select in ``data``.
+
+    The neighbourhood holds the triples the focus nodes' shapes read, so it also holds nodes
+    (their values) with a type but not all their triples: validated as targets, they would
+    fail for what the neighbourhood leaves out. So each shape's targets (SHACL 2.1.3) are
+    evaluated here, over ``data``, and replaced by ``sh:targetNode`` for the focus nodes they
+    select: the engine then validates exactly the focus nodes, each with every shape that a
+    full validation would apply to it.
+    """
+    store = ox.Store()
+    store.load(data + b"\n" + load_class_hierarchy(), format=ox.RdfFormat.N_TRIPLES)
+    values = " ".join(str(node) for node in focus)
+    shapes = load_shapes()
+    lines = [untargeted_shapes()]
+    for shape in {s for predicate in TARGETS for s in shapes.subjects(predicate)}:
+        lines += [f"{shape.n3()} <{SH.targetNode}> {node} .".encode() for node in targeted(store, shapes, shape, values)]
+    return shifty.PreparedValidator(b"\n".join(lines))
+
+
+@cache
+def untargeted_shapes() -> bytes:
+    """kg's shapes without their targets, as N-Triples (to which targets are appended)."""
+    shapes = load_shapes()
+    untargeted = Graph()
+    for triple in shapes:
+        if triple[1] not in TARGETS:
+            untargeted.add(triple)
+    return untargeted.serialize(format="nt", encoding="utf-8")
+
+
+#: The predicates that give a shape its targets (SHACL 2.1.3, and SHACL-AF's sh:target).
+TARGETS = frozenset({SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode, SH.target})
+
+
+def targeted(store: ox.Store, shapes: Graph, shape, values: str) -> set:
+    """The nodes among ``values`` (a VALUES list) that ``shape``'s targets select in ``store``."""
+    patterns = [f"?this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> ." for c in shapes.objects(shape, SH.targetClass)]
+    patterns += [f"?this <{p}> ?any ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
+    patterns += [f"?any <{p}> ?this ." for p in shapes.objects(shape, SH.targetObjectsOf)]
+    patterns += [f"VALUES ?this {{ {node.n3()} }}" for node in shapes.objects(shape, SH.targetNode)]
+    patterns += [f"{{ {shapes.value(t, SH.select)} }}" for t in shapes.objects(shape, SH.target)]
+    found = set()
+    for pattern in patterns:
+        query = f"SELECT DISTINCT ?this WHERE {{ VALUES ?this {{ {values} }} {{ {pattern} }} }}"
+        found.update(solution["this"] for solution in store.query(query))
+    return found
 
 
 def validate_alone(quads: Iterable[ox.Quad]) -> ValidationReport:

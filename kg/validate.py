@@ -274,9 +274,9 @@ def validate_graph(data: Graph) -> ValidationReport:
     return validate_ntriples(union_graph(data).serialize(format="nt", encoding="utf-8"))
 
 
-def validate_ntriples(data: bytes) -> ValidationReport:
-    """Validate the N-Triples ``data`` against kg's shapes, with the ontology's classes."""
-    conforms, report_graph, _ = prepared_shapes().validate(
+def validate_ntriples(data: bytes, *, shapes: shifty.PreparedValidator | None = None) -> ValidationReport:
+    """Validate the N-Triples ``data`` against kg's shapes (or ``shapes``), with the ontology's classes."""
+    conforms, report_graph, _ = (shapes or prepared_shapes()).validate(
         data + b"\n" + load_class_hierarchy(), infer=False, graph_mode="data"
     )
     bind_prefixes(report_graph)
