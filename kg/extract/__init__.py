@@ -99,12 +99,17 @@ def _claim(statement: Statement, key: str, extraction: Extraction) -> Claim:
 
 def _referenced(extractions: tuple[Extraction, ...], entities: dict[str, Entity], reference: Reference
                 ) -> dict[str, Entity]:
-    """The entities the extractions point to; a country known only from a demonym ("the Cuban
-    president") comes from the table, since no mention of it was linked."""
+    """The entities the extractions point to, and the country of each election among them; a
+    country known only from a demonym ("the Cuban president") comes from the table, since no
+    mention of it was linked."""
     used: set[str] = set()
     for e in extractions:
         used |= {m.entity for m in e.mentions} | {c.speaker for c in e.claims}
         used |= {k for c in e.claims for k in (c.on_behalf_of,) if k}
         used |= {k for r in e.results for k in (r.candidate, r.announced_by, r.election) if k}
         used |= {k for r in e.roles for k in (r.holder, r.organization) if k}
-    return {k: entities[k] if k in entities else reference.entities[k] for k in sorted(used)}
+    chosen = {k: entities[k] if k in entities else reference.entities[k] for k in used}
+    # An election is published with its country (schema:location), named in the text or not.
+    countries = {e.extra["country"] for e in chosen.values() if e.kind == "election" and "country" in e.extra}
+    chosen |= {k: reference.entities[k] for k in countries - chosen.keys()}
+    return {k: chosen[k] for k in sorted(chosen)}
