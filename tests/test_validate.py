@@ -33,6 +33,17 @@ SHARE_151 = Violation(
     shape="kg:ResultVoteShareShape",
     constraint="sh:MaxInclusiveConstraintComponent",
 )
+#: The misprinted result no longer agrees with the reported figure it belongs to (51.2).
+DISAGREES_WITH_FIGURE = Violation(
+    focus_node=RESULT,
+    path="kg:reportsFigure",
+    value="",
+    message="A result reports (kg:reportsFigure) only a figure with its own kg:candidate, kg:election, "
+            "kg:resultKind, kg:voteShare, kg:sharePrecision, kg:shareBound and kg:countedShare.",
+    severity="Violation",
+    shape="kg:MembershipAgreementShape",
+    constraint="sh:MaxCountConstraintComponent",
+)
 
 
 def write_share_151(folder: Path) -> Path:
@@ -162,10 +173,15 @@ def test_fixture_conforms():
 
 def test_report_names_focus_path_value_message_and_shape(tmp_path):
     report = validate_graph(load_rdf(write_share_151(tmp_path)))
-    assert report.results == (SHARE_151,)
-    assert report.to_json() == {"conforms": False, "results": [SHARE_151.__dict__]}
+    assert report.results == (DISAGREES_WITH_FIGURE, SHARE_151)
+    assert report.to_json() == {"conforms": False, "results": [DISAGREES_WITH_FIGURE.__dict__, SHARE_151.__dict__]}
     assert report.to_text() == (
-        "Does not conform: 1 violation(s).\n\n"
+        "Does not conform: 2 violation(s).\n\n"
+        "Violation of kg:MembershipAgreementShape (sh:MaxCountConstraintComponent)\n"
+        f"  focus node: {RESULT}\n"
+        "  path:       kg:reportsFigure\n"
+        "  value:      -\n"
+        f"  message:    {DISAGREES_WITH_FIGURE.message}\n\n"
         "Violation of kg:ResultVoteShareShape (sh:MaxInclusiveConstraintComponent)\n"
         f"  focus node: {RESULT}\n"
         "  path:       kg:voteShare\n"
@@ -181,7 +197,9 @@ def test_results_are_sorted_by_focus_node(tmp_path):
     text = text.replace('kg:voteShare "51.2"^^xsd:decimal', 'kg:voteShare "-1"^^xsd:decimal', 1)
     report = validate_graph(Dataset().parse(data=text, format="trig"))
     assert [(r.focus_node, r.constraint) for r in report.results] == [
+        (RESULT, "sh:MaxCountConstraintComponent"),
         (RESULT, "sh:MaxInclusiveConstraintComponent"),
+        ("<https://example.org/kg/id/result/8e02b6d4a1c97f30>", "sh:MaxCountConstraintComponent"),
         ("<https://example.org/kg/id/result/8e02b6d4a1c97f30>", "sh:MinInclusiveConstraintComponent"),
     ]
 
@@ -220,13 +238,15 @@ def test_cli_exits_0_when_the_data_conforms(capsys):
 def test_cli_exits_1_and_prints_the_report_when_it_does_not(tmp_path, capsys):
     assert main(["validate", str(write_share_151(tmp_path))]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("Does not conform: 1 violation(s).\n\nViolation of kg:ResultVoteShareShape")
+    assert out.startswith("Does not conform: 2 violation(s).\n\nViolation of kg:MembershipAgreementShape")
+    assert "Violation of kg:ResultVoteShareShape" in out
     assert f"  focus node: {RESULT}\n" in out
 
 
 def test_cli_json_report(tmp_path, capsys):
     assert main(["validate", str(write_share_151(tmp_path)), "--json"]) == 1
-    assert json.loads(capsys.readouterr().out) == {"conforms": False, "results": [SHARE_151.__dict__]}
+    assert json.loads(capsys.readouterr().out) == {
+        "conforms": False, "results": [DISAGREES_WITH_FIGURE.__dict__, SHARE_151.__dict__]}
 
 
 def test_cli_reads_the_format_option(tmp_path, capsys):
