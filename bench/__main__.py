@@ -114,7 +114,8 @@ def run_size(n: int, args: argparse.Namespace, log) -> dict:
                     log(f"[{n}] {name} still busy after the load; restarting it")
                     servers[name] = restart(servers[name])
         size["servers"] = {name: {"prepare_s": round(s.prepare_s, 2), "ready_s": round(s.ready_s, 2),
-                                  "restarts": s.restarts} for name, s in servers.items()}
+                                  "restarts": s.restarts, "restart_ready_s": s.restart_ready_s}
+                            for name, s in servers.items()}
     finally:
         for server in servers.values():
             server.stop()
@@ -171,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
                "machine": machine(), "kg_commit": kg_commit(),
                "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
                "notes": {"kg": "kg serve with query_time_limit_ms and max_rows raised (see settings.server_limit)",
-                         "oxigraph": "oxigraph serve-read-only; store loaded with dataset.nq and union.ttl into the "
+                         "oxigraph": "oxigraph serve-read-only (no --timeout-s); store loaded with dataset.nq and union.ttl into the "
                                      "default graph (the layout of kg's store)",
                          "rdflib": "rdflib-endpoint over rdflib Dataset(default_union=True) of dataset.nq"},
                "sizes": {}}
