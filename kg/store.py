@@ -40,10 +40,15 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 
 @dataclass
 class Solutions:
-    """The answer to a SELECT query: its variable names and a stream of rows (None = unbound)."""
+    """The answer to a SELECT query: its variable names and a stream of rows (None = unbound).
+
+    ``raw`` is pyoxigraph's own result when the store is local, for its serialisers (the rows
+    and ``raw`` are one stream: read one or the other); a remote store's answer has none.
+    """
 
     variables: list[str]
     rows: Iterator[tuple[object, ...]]
+    raw: ox.QuerySolutions | None = None
 
 
 def rdf_format_for(path: str | Path) -> ox.RdfFormat:
@@ -195,7 +200,7 @@ class QuadStore:
         result = self._store.query(sparql, **options)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            return Solutions(names, (tuple(row[n] for n in names) for row in result))
+            return Solutions(names, (tuple(row[n] for n in names) for row in result), raw=result)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         return iter(result)

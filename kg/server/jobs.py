@@ -76,40 +76,10 @@ def query_store(store: QuadStore, job: QueryJob | RowsJob, **options):
     return store.query(with_values(job.sparql, bindings), **options)
 
 
-class KeepResult:
-    """Stands in for a QuadStore's pyoxigraph store, keeping the result object of the last query.
-
-    QuadStore.query hands a SELECT result on as Python rows, but pyoxigraph's serialisers need
-    the result object itself; a worker's store queries through this (see :func:`keep_results`).
-    """
-
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
-        self.last = None
-
-    def query(self, sparql: str, **options):
-        self.last = self.store.query(sparql, **options)
-        return self.last
-
-    def __getattr__(self, name: str):
-        return getattr(self.store, name)
-
-    def __len__(self) -> int:
-        return len(self.store)
-
-
-def keep_results(store):
-    """``store``, made to keep pyoxigraph's result objects when it is a local pyoxigraph store."""
-    if isinstance(store, QuadStore) and isinstance(getattr(store, "_store", None), ox.Store):
-        store._store = KeepResult(store._store)
-    return store
-
-
-def pyoxigraph_result(store, result):
+def pyoxigraph_result(result):
     """The pyoxigraph object behind ``result`` (rows or triples), or None (a remote store's answer)."""
-    keeper = getattr(store, "_store", None)
-    if isinstance(result, Solutions) and isinstance(keeper, KeepResult):
-        return keeper.last if isinstance(keeper.last, ox.QuerySolutions) else None
+    if isinstance(result, Solutions):
+        return result.raw
     return result if isinstance(result, ox.QueryTriples) else None
 
 
@@ -123,7 +93,7 @@ def run_query(store: QuadStore, job: QueryJob) -> Answer:
         named_graphs=job.named_graphs,
         base_iri=job.base_iri,
     )
-    raw = pyoxigraph_result(store, result)
+    raw = pyoxigraph_result(result)
     if isinstance(result, Solutions) or isinstance(result, bool):
         form = "SELECT" if isinstance(result, Solutions) else "ASK"
         fmt = negotiation.negotiate(job.accept, job.output, negotiation.RESULT_FORMATS)

@@ -34,9 +34,9 @@ class WorkerFailed(Exception):
 def serve_jobs(conn: Connection, store_path: str) -> None:
     """The worker's loop: open the store, then answer jobs until the pipe closes."""
     from kg.remote import open_location
-    from kg.server.jobs import keep_results, run_job
+    from kg.server.jobs import run_job
 
-    store = keep_results(open_location(store_path))
+    store = open_location(store_path)
     conn.send("ready")
     while True:
         try:
