@@ -67,7 +67,8 @@ def time_stages(articles: Path, out: Path | None = None, *, validate: bool = Tru
     here; the profile (``python -m bench.profile``) splits them.
     """
     from kg.articles import read_articles
-    from kg.build import BuildSummary, build_quads, run_iri, validate_quads, write_atomically
+    from kg.build import BuildSummary, build_quads, run_iri, validate_union, write_atomically
+    from kg.dumps import union_triples
     from kg.iris import Minter
     from kg.namespaces import DEFAULT_BASE
 
@@ -87,12 +88,13 @@ def time_stages(articles: Path, out: Path | None = None, *, validate: bool = Tru
 
     corpus = timed("extract_and_link", extract)
     quads = timed("map", lambda: build_quads(corpus, base=DEFAULT_BASE))
+    union = timed("union", lambda: union_triples(quads))
     conforms = None
     if validate:
-        conforms = timed("validate", lambda: validate_quads(quads).conforms)
+        conforms = timed("validate", lambda: validate_union(union).conforms)
     if out is not None:
         summary = BuildSummary(articles_read=len(articles_list), quads=len(quads))
-        timed("write", lambda: write_atomically(out, quads, summary, base=DEFAULT_BASE,
+        timed("write", lambda: write_atomically(out, quads, union, summary, base=DEFAULT_BASE,
                                                 run=run_iri(corpus, Minter(DEFAULT_BASE))))
     return {"seconds": seconds, "quads": len(quads), "articles": len(articles_list), "conforms": conforms,
             "validated": validate}

@@ -17,7 +17,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
 from kg import __version__
 from kg.articles import ArticleError, Problem, read_articles
@@ -116,20 +116,26 @@ def build_dataset(
     quads = build_quads(corpus, base=base, show_progress=show_progress)
 
     say(f"validating {len(quads)} quads against the shapes", show_progress)
-    report = validate_quads(quads)
+    union = union_triples(quads)  # once: validation, the triple dumps and VoID all read it
+    report = validate_union(union)
     if not report.conforms:
         raise BuildError("the built dataset does not conform to the shapes", report=report)
 
     summary = summarise(corpus, quads, problems, started)
-    write_atomically(out_dir, quads, summary, base=base, run=run_iri(corpus, Minter(base)))
+    write_atomically(out_dir, quads, union, summary, base=base, run=run_iri(corpus, Minter(base)))
     return summary
 
 
 def validate_quads(quads: list[Quad]):
     """The SHACL report on ``quads`` (their union) against kg's shapes and ontology."""
+    return validate_union(union_triples(quads))
+
+
+def validate_union(union: list[Triple]):
+    """The SHACL report on the union of a dataset's graphs against kg's shapes and ontology."""
     from kg.validate import validate_ntriples
 
-    return validate_ntriples(serialize(union_triples(quads), format=RdfFormat.N_TRIPLES))
+    return validate_ntriples(serialize(union, format=RdfFormat.N_TRIPLES))
 
 
 def summarise(corpus: Corpus, quads: list[Quad], problems: list[Problem], started: float) -> BuildSummary:
@@ -158,12 +164,12 @@ def check_output_folder(out_dir: Path) -> None:
         raise BuildError(f"{out_dir}: exists and is not a kg dataset folder; choose another -o")
 
 
-def write_atomically(out_dir: Path, quads: list[Quad], summary: BuildSummary, *, base: str, run) -> None:
+def write_atomically(out_dir: Path, quads: list[Quad], union: list[Triple], summary: BuildSummary, *,
+                     base: str, run) -> None:
     """Write the dataset to a temporary folder beside ``out_dir``, then swap it into place."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        union = union_triples(quads)
         write_dumps(quads, union, staging)
         write_void(void_triples(union, base=base, run=run), staging)
         write_summary({**asdict(summary), "base": base, "version": __version__}, staging)
