@@ -215,10 +215,9 @@ def narrow_targets(data: bytes, focus: set) -> shifty.PreparedValidator:
     store = ox.Store()
     store.load(data + b"\n" + load_class_hierarchy(), format=ox.RdfFormat.N_TRIPLES)
     values = " ".join(str(node) for node in focus)
-    shapes = load_shapes()
     lines = [untargeted_shapes()]
-    for shape in {s for predicate in TARGETS for s in shapes.subjects(predicate)}:
-        lines += [f"{shape.n3()} <{SH.targetNode}> {node} .".encode() for node in targeted(store, shapes, shape, values)]
+    for shape, patterns in target_patterns():
+        lines += [f"{shape} <{SH.targetNode}> {node} .".encode() for node in targeted(store, patterns, values)]
     return shifty.PreparedValidator(b"\n".join(lines))
 
 
@@ -237,13 +236,25 @@ def untargeted_shapes() -> bytes:
 TARGETS = frozenset({SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode, SH.target})
 
 
-def targeted(store: ox.Store, shapes: Graph, shape, values: str) -> set:
-    """The nodes among ``values`` (a VALUES list) that ``shape``'s targets select in ``store``."""
-    patterns = [f"?this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> ." for c in shapes.objects(shape, SH.targetClass)]
-    patterns += [f"?this <{p}> ?any ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
-    patterns += [f"?any <{p}> ?this ." for p in shapes.objects(shape, SH.targetObjectsOf)]
-    patterns += [f"VALUES ?this {{ {node.n3()} }}" for node in shapes.objects(shape, SH.targetNode)]
-    patterns += [f"{{ {shapes.value(t, SH.select)} }}" for t in shapes.objects(shape, SH.target)]
+@cache
+def target_patterns() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each shape with targets (in N-Triples form), and a graph pattern binding ``?this`` to each
+    node one of its targets selects (SHACL 2.1.3: class with subclasses, subjects of, objects
+    of, node; SHACL-AF's SPARQL target)."""
+    shapes = load_shapes()
+    found = []
+    for shape in sorted({s for predicate in TARGETS for s in shapes.subjects(predicate)}):
+        patterns = [f"?this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> ." for c in shapes.objects(shape, SH.targetClass)]
+        patterns += [f"?this <{p}> ?any ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
+        patterns += [f"?any <{p}> ?this ." for p in shapes.objects(shape, SH.targetObjectsOf)]
+        patterns += [f"VALUES ?this {{ {node.n3()} }}" for node in shapes.objects(shape, SH.targetNode)]
+        patterns += [f"{{ {shapes.value(t, SH.select)} }}" for t in shapes.objects(shape, SH.target)]
+        found.append((shape.n3(), tuple(patterns)))
+    return tuple(found)
+
+
+def targeted(store: ox.Store, patterns: Iterable[str], values: str) -> set:
+    """The nodes among ``values`` (a VALUES list) that any of ``patterns`` binds to ``?this``."""
     found = set()
     for pattern in patterns:
         query = f"SELECT DISTINCT ?this WHERE {{ VALUES ?this {{ {values} }} {{ {pattern} }} }}"
