@@ -56,7 +56,9 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
             if not is_vote_share(text, figure, language):
                 continue
             end = next((f.span.begin for f in inside if f.span.begin > figure.span.begin), sentence.end)
-            candidate = _candidate(text, figure, Span(sentence.begin, end), sentence, mentions, language, given, sides)
+            start = max((f.span.end for f in inside if f.span.end <= figure.span.begin), default=sentence.begin)
+            candidate = _candidate(text, figure, Span(sentence.begin, end), sentence, mentions, language, given, sides,
+                                   start)
             if candidate is None:
                 continue
             given.append(candidate)
@@ -93,9 +95,14 @@ def _side_named(text: str, sentence: Span, figure: Figure, language: Language) -
     return any(w in head and re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), head) for w in language.opposition)
 
 
-def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, language, given, sides) -> str | None:
+def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, language, given, sides,
+               segment_begin: int | None = None) -> str | None:
     local = [m for m in mentions if sentence.begin <= m.span.begin < window.end and m.key.startswith(CANDIDATE_KINDS)]
     before = text[sentence.begin:figure.span.begin]
+    segment = [m for m in local if (segment_begin or sentence.begin) <= m.span.begin and m.span.end <= figure.span.begin]
+    owner = _segment_owner(text, segment, language)
+    if owner is not None and _pronoun_before(text[segment[-1].span.end:figure.span.begin], language) is None:
+        return _candidate_of(text, owner, mentions, language, given) or owner.key
     possessor = next((m for m in local if m.span.end <= figure.span.begin and re.fullmatch(r"\s*(?:'s|’s|s)?\s*", text[m.span.end:figure.span.begin])), None)
     if possessor:
         return _member_before(text, possessor, local, language) or possessor.key
@@ -128,6 +135,37 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     if parties:
         return _candidate_of(text, parties[-1], mentions, language, given) or parties[-1].key
     return _previous_subject(text, figure, sentence, mentions)
+
+
+def _segment_owner(text: str, segment: list[NameMention], language: Language) -> NameMention | None:
+    """The party a figure's own stretch of the sentence (since the figure before it) is about, if any.
+
+    Within that stretch the head of the last phrase owns the figure: a party with no person named
+    after it ("… and the Greens 11.6%"), or a party named for the person after it ("the SPD of
+    Chancellor Olaf Scholz 16.4%"). None when a person heads the stretch (the usual reading applies).
+
+    >>> m = lambda key, b, e: NameMention("", Span(b, e), Span(0, 60), key=key)
+    >>> t = "the SPD of Chancellor Olaf Scholz 16.4%"
+    >>> _segment_owner(t, [m("party/spd", 4, 7), m("person/olaf-scholz", 22, 33)], ENGLISH).key
+    'party/spd'
+    >>> _segment_owner("Ana Lima of the Sol party 40%", [m("person/ana-lima", 0, 8), m("party/sol", 16, 19)], ENGLISH) is None
+    True
+    """
+    if not segment:
+        return None
+    people = [m for m in segment if m.key.startswith("person/")]
+    if not people:
+        return segment[-1] if segment[-1].key.startswith("party/") else None
+    person = people[-1]
+    heads = [m for m in segment if m.key.startswith("party/") and m.span.end <= person.span.begin]
+    if not heads or person is not segment[-1]:
+        return None
+    links = "|".join(re.escape(w) for w in sorted(language.party_of, key=len, reverse=True))
+    between = text[heads[-1].span.end:person.span.begin]
+    # the link, then at most a few lowercase or title words ("of former finance minister", "of Chancellor")
+    if links and re.fullmatch(r"\)?\s*,?\s*(?:%s)\s+(?:[^\s,.;%%\d]+\s+){0,4}" % links, between, re.IGNORECASE):
+        return heads[-1]
+    return None
 
 
 def _member_before(text: str, party: NameMention, local, language: Language) -> str | None:

@@ -84,7 +84,7 @@ ENGLISH = Language(
         ("electoral body", "official"), ("partial results", "official"), ("declared", "official"),
         ("bulletin", "official"), ("proclaimed", "official"), ("official", "official"), ("officially", "official"),
         ("first round", "official"), ("first-round", "official"), ("official count", "official"),
-        ("final count", "official"), ("preliminary results", "official"), ("provisional results", "official"), ("final results", "official"), ("final result", "official"),
+        ("final count", "official"), ("preliminary results", "official"), ("preliminary result", "official"), ("provisional results", "official"), ("provisional result", "official"), ("final results", "official"), ("final result", "official"),
         ("all votes counted", "official"), ("all ballots counted", "official"), ("projection", "exit-poll"),
         ("projections", "exit-poll"), ("parallel vote tabulation", "exit-poll"), ("parallel tabulation", "exit-poll"),
         ("own tally", "opposition-tally"), ("own count", "opposition-tally"),
@@ -133,6 +133,7 @@ ENGLISH = Language(
         "rally league force forward reform citizens patriots independence".split()
     ),
     member_of=frozenset({"of the", "of"}),
+    party_of=("of", "led by", "under"),
     candidate_of_after=("'s candidate", "’s candidate", "'s presidential candidate", "’s presidential candidate"),
     place_prepositions=frozenset({"in", "at", "near"}),
     pollster_before=("poll by", "survey by", "carried out by", "conducted by", "pollster", "polling firm",

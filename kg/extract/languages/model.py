@@ -78,6 +78,9 @@ class Language:
     pollster_before: tuple[str, ...] = ()
     #: Words between a person and their party ("Hou Yu-ih of the Kuomintang", "Camacho, de Creemos").
     member_of: frozenset[str] = frozenset()
+    #: Words between a party and the person it is named for ("the SPD of Olaf Scholz", "Arbeiderpartiet
+    #: til Støre"): the party is the head of that phrase, so a figure after it is the party's.
+    party_of: tuple[str, ...] = ()
     #: Words right after a name that make it the party of a candidate ("Xs kandidat", "'s candidate").
     candidate_of_after: tuple[str, ...] = ()
     #: Prepositions of place: a bare two-word name after one is a place ("in New Taipei"), not a person.

@@ -123,6 +123,7 @@ NORWEGIAN = Language(
         "samling fronten folkeparti folkepartiet nasjonal nasjonale republikanerne demokratiske grønne".split()
     ),
     member_of=frozenset({"fra"}),
+    party_of=("til", "ledet av", "under"),
     candidate_of_after=(" kandidat", "s kandidat", " presidentkandidat", "s presidentkandidat"),
     place_prepositions=frozenset({"i"}),
     definite_endings=("en", "et", "ene"),
