@@ -44,7 +44,8 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
             # "China's Foreign Ministry" and "Venezuela's Foreign Ministry" are two bodies.
             place = place_before(tokens, position[begin], known, reference) if kind == "government-organization" else None
             category = _electoral(text, begin, end, noun, language) if kind in _ORG_KINDS else None
-            if kind in (None, "person") and _pollster_before(text, begin, language) and (len(piece) == 1 or not noun):
+            if kind in (None, "person") and (_pollster_before(text, begin, language) and (len(piece) == 1 or not noun)
+                                              or _poll_noun_after(text, end, language)):
                 kind, category = "organization", "polling-firm"
             if kind in (None, "person") or (kind == "government-organization" and _org_kind(piece, language) is None):
                 kind = _kind_after(text, end, language) or kind
@@ -101,6 +102,20 @@ def _pollster_before(text: str, begin: int, language: Language) -> bool:
     """Whether a one-word name follows the words that name a poll's maker ("a survey by Taloustutkimus")."""
     before = " " + text[max(0, begin - 30):begin].lower().replace(",", "")
     return before.endswith(derived(language, "pollster-ends", lambda: tuple(f" {cue} " for cue in language.pollster_before)))
+def _poll_noun_after(text: str, end: int, language: Language) -> bool:
+    """Whether a poll noun follows a name, which makes the name the poll's maker ("a Pulse Asia poll taken in April").
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> t = "A Pulse Asia poll had Ana at 56%."
+    >>> _poll_noun_after(t, 12, ENGLISH), _poll_noun_after(t, 26, ENGLISH), _poll_noun_after("Novus-målingen for SVT", 5, NORWEGIAN)
+    (True, False, True)
+    """
+    nouns = derived(language, "poll-nouns", lambda: re.compile(
+        r"(?:\s+|(?=-))(?:%s)(?!\w)" % "|".join(re.escape(n) for n in sorted(language.poll_nouns, key=len, reverse=True)))
+        if language.poll_nouns else None)
+    return bool(nouns and nouns.match(text, end))
+
+
 #: Street and town words of every language: a Spanish street name turns up in English text too.
 PLACE_WORDS = frozenset(w for language in LANGUAGES.values() for w in language.place_words)
 
@@ -333,6 +348,10 @@ def _org_kind(piece: list[Token], language: Language) -> str | None:
     return None
 
 
+#: Generational suffixes that close a person's name.
+GENERATIONS = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
 def _kind_of(piece: list[Token], language: Language) -> str | None:
     if not piece:
         return None
@@ -350,6 +369,8 @@ def _kind_of(piece: list[Token], language: Language) -> str | None:
     if len(piece) >= 2 and any(t.text.lower() in language.org_words for t in piece):
         return "government-organization"
     words = [t for t in piece if t.capitalised]
+    if len(words) >= 3 and words[-1].text.lower() in GENERATIONS:
+        words = words[:-1]  # "Ferdinand Marcos Jr.", "Ana Lima III": the suffix is part of a person's name
     if len(words) >= 2 and all(is_initial(t.text) or t.text.replace("-", "").isalpha() and not t.text.isupper()
                                for t in words) and not is_initial(words[-1].text):
         return "person"

@@ -136,6 +136,7 @@ ENGLISH = Language(
     party_of=("of", "led by", "under"),
     candidate_of_after=("'s candidate", "’s candidate", "'s presidential candidate", "’s presidential candidate"),
     place_prepositions=frozenset({"in", "at", "near"}),
+    poll_nouns=("poll", "polls", "survey", "surveys", "exit poll", "exit polls", "projection", "projections"),
     pollster_before=("poll by", "survey by", "carried out by", "conducted by", "pollster", "polling firm",
                      "exit poll by", "quick count by", "projection by", "projections by", "poll from",
                      "count from", "survey from", "projection from", "poll for"),

@@ -76,6 +76,8 @@ class Language:
     party_words: frozenset[str] = frozenset()
     #: Words just before a one-word name that make it the firm behind a poll ("a survey by Taloustutkimus").
     pollster_before: tuple[str, ...] = ()
+    #: Nouns right after a name that make it the firm behind a poll ("a Pulse Asia poll", "Novus-målingen").
+    poll_nouns: tuple[str, ...] = ()
     #: Words between a person and their party ("Hou Yu-ih of the Kuomintang", "Camacho, de Creemos").
     member_of: frozenset[str] = frozenset()
     #: Words between a party and the person it is named for ("the SPD of Olaf Scholz", "Arbeiderpartiet

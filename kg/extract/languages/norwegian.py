@@ -127,6 +127,7 @@ NORWEGIAN = Language(
     candidate_of_after=(" kandidat", "s kandidat", " presidentkandidat", "s presidentkandidat"),
     place_prepositions=frozenset({"i"}),
     definite_endings=("en", "et", "ene"),
+    poll_nouns=("måling", "målingen", "-måling", "-målingen", "-målinger", "valgdagsmåling", "valgdagsmålingen"),
     pollster_before=("måling fra", "målingen fra", "måling utført av", "utført av", "prognose fra",
                      "prognosen fra", "valgdagsmåling fra", "gjennomført av", "byrået"),
     passive=frozenset("blir ble er var vært".split()),

@@ -130,6 +130,7 @@ SPANISH = Language(
     member_of=frozenset({"de", "del", "de la", "de los"}),
     party_of=("de", "del", "liderado por", "liderada por", "encabezado por", "encabezada por"),
     place_prepositions=frozenset({"en"}),
+    poll_nouns=(),
     pollster_before=("sondeo de", "encuesta de", "encuestadora", "la encuestadora", "la firma", "conteo rápido de",
                      "boca de urna de", "realizada por", "realizado por", "elaborado por", "elaborada por"),
     passive=frozenset("es fue son fueron sido era".split()),
