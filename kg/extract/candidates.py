@@ -109,11 +109,17 @@ def _poll_noun_after(text: str, end: int, language: Language) -> bool:
     >>> t = "A Pulse Asia poll had Ana at 56%."
     >>> _poll_noun_after(t, 12, ENGLISH), _poll_noun_after(t, 26, ENGLISH), _poll_noun_after("Novus-målingen for SVT", 5, NORWEGIAN)
     (True, False, True)
+    >>> _poll_noun_after("Opinion polls had Ana ahead.", 7, ENGLISH)
+    False
     """
     nouns = derived(language, "poll-nouns", lambda: re.compile(
         r"(?:\s+|(?=-))(?:%s)(?!\w)" % "|".join(re.escape(n) for n in sorted(language.poll_nouns, key=len, reverse=True)))
         if language.poll_nouns else None)
-    return bool(nouns and nouns.match(text, end))
+    if not nouns or not nouns.match(text, end):
+        return False
+    # "Opinion poll", "Exit poll" opening a sentence: the words are the cue itself, not a maker.
+    word = re.search(r"[\w-]*$", text[max(0, end - 40):end]).group().lower()
+    return not any(phrase.startswith(word + " ") for phrase, _ in language.kinds)
 
 
 #: Street and town words of every language: a Spanish street name turns up in English text too.
