@@ -176,3 +176,14 @@ def test_possessive_titles_spokesman_appositions_and_time_clauses(lang, text, ex
 def test_a_court_confirming_a_result_is_a_claim():
     text = "Det konstitusjonelle rådet i Mosambik stadfestet mandag at Ola Berg vant valget."
     assert claims_of(text, "nb") == [("organization/mozambique-constitutional-council", "Ola Berg vant valget", False)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Ana Ruiz demanded that the election be cancelled.", [("person/ana-ruiz", "the election be cancelled", False)]),
+    ("es", "Ana Ruiz exigió que el nuevo gobierno cumpla los acuerdos.",
+     [("person/ana-ruiz", "el nuevo gobierno cumpla los acuerdos", False)]),
+    ("nb", "Ola Berg krevde at partiet får plass i regjeringen.", [("person/ola-berg", "partiet får plass i regjeringen", False)]),
+    ("en", "Ana Ruiz called it a “stolen election”.", [("person/ana-ruiz", "stolen election", True)]),
+], ids=["en-demanded-that", "es-exigio-que", "nb-krevde-at", "en-called-it-quotes-only"])
+def test_a_quote_verb_with_its_complementizer_reports_speech(lang, text, expected):
+    assert claims_of(text, lang) == expected

@@ -173,3 +173,19 @@ def test_nordic_parliament_election_words_type_the_election(text, election):
     article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), "nb")
     (result,) = extract_corpus([article]).extractions[0].results
     assert (result.candidate, result.election) == (OLA, election)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Sol Party took 20.8%, the Labour Party of Prime Minister Ana Ruiz 16.4% and the Greens 11.6%.",
+     [("party/sol-party", "20.8%", Decimal("20.8"), "exact", "unattributed", None, None),
+      ("party/labour-party-norway", "16.4%", Decimal("16.4"), "exact", "unattributed", None, None),
+      ("party/greens", "11.6%", Decimal("11.6"), "exact", "unattributed", None, None)]),
+    ("en", "Ana Ruiz of the Sol Party won 40.2% and Ola Berg 31%.",
+     [(ANA, "40.2%", Decimal("40.2"), "exact", "unattributed", None, None),
+      (OLA, "31%", Decimal("31"), "exact", "unattributed", None, None)]),
+    ("en", "A Kantar Lima poll taken in April had Ana Ruiz at 56%.",
+     [(ANA, "56%", Decimal("56"), "exact", "opinion-poll", None, "organization/kantar-lima")]),
+], ids=["en-a-party-heads-the-phrase-named-for-its-leader", "en-a-person-heads-the-phrase-naming-her-party",
+        "en-a-name-before-poll-is-the-pollster"])
+def test_the_head_of_a_figures_own_phrase_owns_it(lang, text, expected):
+    assert results_of(text, lang) == expected

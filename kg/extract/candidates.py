@@ -372,6 +372,8 @@ def _kind_of(piece: list[Token], language: Language) -> str | None:
             return language.org_heads[head]
     if is_party_name([t.text for t in piece if t.capitalised]):
         return "party"
+    if len(piece) == 1 and piece[0].text.lower() in language.party_words and piece[0].text.lower().endswith("s"):
+        return "party"  # a plural political word as a name: "the Greens", "the Liberals"
     if len(piece) >= 2 and any(t.text.lower() in language.org_words for t in piece):
         return "government-organization"
     words = [t for t in piece if t.capitalised]

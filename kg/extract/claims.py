@@ -238,7 +238,10 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
     for i, (verb, subjects, start) in enumerate(spoken):
         word = verb.group().lower()
         # "said as she read out …", "sa mens …": a clause of time, not what was said.
-        if verb.start() in used_verbs or word in language.quote_verbs \
+        # "demanded “…”" gives only the quotation; "demanded that …" ("exigió que", "krevde at") reports speech.
+        quote_only = word in language.quote_verbs and not re.match(
+            r"\s+(?:%s)\s" % "|".join(language.complementizers), text[verb.end():]) if language.complementizers else True
+        if verb.start() in used_verbs or (word in language.quote_verbs and quote_only) \
                 or re.match(r"\s+(?:of|about|on|by|as|while|when|mientras|cuando|mens|da)\b", text[verb.end():]):
             continue
         end = spoken[i + 1][0].start() if i + 1 < len(spoken) else sentence.end
