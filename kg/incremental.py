@@ -17,6 +17,11 @@ values (and their types). Every other focus node reads nothing that changed, so 
 what it was, and the published graph conforms (every write keeps it so): the report on the
 affected nodes *is* the report a full validation would give. :func:`shape_reach` reads the two
 predicate sets from shapes/ itself, so a new shape widens them without a code change.
+
+Some value sets grow with the corpus (the findings graph's articles, a figure's results, a
+claim's appearances). Where a node's shapes check such a set value by value and the change only
+adds to it, the neighbourhood holds only the added and touched values and enough others for the
+counts (:mod:`kg.value_sets` says where and why that gives the same report).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 import pyoxigraph as ox
 import rdflib
@@ -35,6 +41,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
 from kg.namespaces import bind_prefixes
+from kg.value_sets import Rule, focus_rules, path_iris
 from kg.validate import (
     ValidationReport, copy_description, load_class_hierarchy, load_shapes, read_violation, validate_ntriples,
 )
@@ -163,19 +170,28 @@ def affected_nodes(view: ChangedView, changed: Iterable[ox.Triple], reach: Reach
     return nodes
 
 
-def neighbourhood(view: ChangedView, focus: Iterable, reach: Reach) -> set[ox.Triple]:
-    """The triples (after the change) that validating each of ``focus`` reads."""
+#: Values of one path above which a node's value set is read in part where its shapes allow
+#: (:mod:`kg.value_sets`): below it, reading them all costs less than working out which to skip.
+LARGE = 16
+
+
+def neighbourhood(view: ChangedView, focus: Iterable, reach: Reach, changed: Iterable[ox.Triple] = ()) -> set[ox.Triple]:
+    """The triples (after the change) that validating each of ``focus`` reads.
+
+    A large value set that the node's shapes check value by value is read in part: the values
+    the change adds or touches and enough others for the counts (:mod:`kg.value_sets`).
+    """
+    changed = set(changed)
+    touched = {t.subject for t in changed}
+    gone = [t for t in changed if not view_has(view, t)]
+    left = {(t.subject, t.predicate, False) for t in gone} | {(t.object, t.predicate, True) for t in gone}
     triples: set[ox.Triple] = set()
     values = set()
     for node in focus:
-        for quad in view.after(node):
+        for quad, value in node_edges(view, node, reach, touched, left):
             triples.add(quad.triple)
-            if is_node(quad.object):
-                values.add(quad.object)
-        for inverse in reach.inverse:
-            for quad in view.after(None, ox.NamedNode(inverse), node):
-                triples.add(quad.triple)
-                values.add(quad.subject)
+            if is_node(value):
+                values.add(value)
     rdf_type = ox.NamedNode(str(RDF.type))
     for value in values:
         for quad in view.after(value):  # one lookup per value, the predicates sorted out here
@@ -186,15 +202,87 @@ def neighbourhood(view: ChangedView, focus: Iterable, reach: Reach) -> set[ox.Tr
     return triples
 
 
+def view_has(view: ChangedView, triple: ox.Triple) -> bool:
+    """Whether ``triple`` is in the union after the change."""
+    return any(True for _ in view.after(triple.subject, triple.predicate, triple.object))
+
+
+def node_edges(view: ChangedView, node, reach: Reach, touched: set, left: set) -> Iterator[tuple[ox.Quad, object]]:
+    """The quads out of ``node`` and into it on inverse paths, each with the value it gives."""
+    out = list(islice(view.after(node), LARGE + 1))
+    inverse = {p: list(islice(view.after(None, ox.NamedNode(p), node), LARGE + 1)) for p in reach.inverse}
+    large = len(out) > LARGE or any(len(quads) > LARGE for quads in inverse.values())
+    rules = value_rules(view, node, out) if large and isinstance(node, ox.NamedNode) else None
+    if rules is None:
+        out = out if len(out) <= LARGE else view.after(node)
+        yield from ((q, q.object) for q in out)
+        for p, quads in inverse.items():
+            yield from ((q, q.subject) for q in (quads if len(quads) <= LARGE else view.after(None, ox.NamedNode(p), node)))
+        return
+    partial = {(r.predicate, r.inverse): r.keep for r in rules if (node, ox.NamedNode(r.predicate), r.inverse) not in left}
+    if len(out) <= LARGE:
+        yield from ((q, q.object) for q in out if (q.predicate.value, False) not in partial)
+    else:  # what the shapes read (a node's other triples conformed and stay as they were)
+        for p in read_predicates() | {q.predicate.value for q in view.adds_by_subject.get(node, ())}:
+            if (p, False) not in partial:
+                yield from ((q, q.object) for q in view.after(node, ox.NamedNode(p)))
+    for p, quads in inverse.items():
+        if (p, True) not in partial:
+            yield from ((q, q.subject) for q in (quads if len(quads) <= LARGE else view.after(None, ox.NamedNode(p), node)))
+    for (p, inverted), keep in partial.items():
+        yield from part_of_value_set(view, node, ox.NamedNode(p), inverted, keep, touched)
+
+
+def part_of_value_set(view: ChangedView, node, predicate, inverted: bool, keep: int, touched: set):
+    """The values of one path that a change only adds to: the added ones, the touched ones, and
+    ``keep`` others (for a sh:minCount), each with its quad."""
+    def edges(value=None):
+        found = view.after(value, predicate, node) if inverted else view.after(node, predicate, value)
+        return ((q, q.subject if inverted else q.object) for q in found)
+
+    added = view.adds_by_object.get(node, ()) if inverted else view.adds_by_subject.get(node, ())
+    yield from ((q, q.subject if inverted else q.object) for q in added if q.predicate == predicate)
+    for value in touched:
+        yield from edges(value)
+    yield from islice(edges(), keep)
+
+
+def value_rules(view: ChangedView, node, out: list) -> tuple[Rule, ...] | None:
+    """:func:`kg.value_sets.focus_rules` for ``node`` after the change."""
+    rdf_type = ox.NamedNode(str(RDF.type))
+    types = {q.object.value for q in view.after(node, rdf_type)}
+    return focus_rules(
+        node.value, types,
+        has_out=lambda p: any(True for _ in view.after(node, ox.NamedNode(p))),
+        has_in=lambda p: any(True for _ in view.after(None, ox.NamedNode(p), node)),
+    )
+
+
+@cache
+def read_predicates() -> frozenset[str]:
+    """Every predicate a shape reads on a focus node: paths, targets, SPARQL, rdf:type."""
+    shapes = load_shapes()
+    found = {str(RDF.type)}
+    for path in shapes.objects(None, SH.path):
+        found.update(str(iri) for iri in path_iris(shapes, path))
+    for predicate in (SH.targetSubjectsOf, SH.targetObjectsOf):
+        found.update(str(p) for p in shapes.objects(None, predicate))
+    for predicate in (SH.select, SH.ask):
+        for text in shapes.objects(None, predicate):
+            found.update(_IRI_IN_QUERY.findall(str(text)))
+    return frozenset(found)
+
+
 def validate_change(store, adds: Iterable[ox.Quad] = (), removes: Iterable[ox.Quad] = ()) -> ValidationReport:
     """The SHACL report on the published graph of ``store`` after the change, for the nodes the
     change affects (the module docstring says why that equals a full validation)."""
     view = ChangedView(store, adds, removes)
     reach = shape_reach()
-    focus = affected_nodes(view, view.changed_triples(), reach)
+    changed = view.changed_triples()
+    focus = affected_nodes(view, changed, reach)
     if not focus:
         return conforming_report()
-    data = to_ntriples(neighbourhood(view, focus, reach))
+    data = to_ntriples(neighbourhood(view, focus, reach, changed))
     if all(isinstance(node, ox.NamedNode) for node in focus):
         return validate_ntriples(data, shapes=narrow_targets(data, focus))
     # A blank node cannot be named in a query (kg skolemises them away; others may send some):
