@@ -120,18 +120,31 @@ def _sentence_statements(ctx: _Context, sentence: Span) -> list[Statement]:
     quotes = list(_QUOTES.finditer(text, sentence.begin, sentence.end))
     used_verbs: set[int] = set()
     found: list[Statement] = []
+    embedded: list[tuple[int, re.Match[str], list[Statement]]] = []
     for quote in quotes:
         speakers, verb_at = _speakers_of_quote(ctx, sentence, quote, quotes)
-        if verb_at is not None:
-            used_verbs.add(verb_at)
         group = next(i for i in range(1, 5) if quote.group(i) is not None)
         begin, end = quote.start(group), quote.end(group)
         while end - 1 > begin and text[end - 1] in " ,.;:":
             end -= 1
-        found += [Statement(s, text[begin:end], True, Span(begin, end), sentence) for s in speakers]
+        said = [Statement(s, text[begin:end], True, Span(begin, end), sentence) for s in speakers]
+        if verb_at is not None and verb_at < quote.start() and _embedded(ctx, verb_at, quote.start()) \
+                and _closes_clause(text, quote.end(), sentence.end) \
+                and not any(verb_at < q.start() < quote.start() for q in quotes):
+            # "said Marcos wanted to be judged “not by …”": the reported clause, if one is read, is the claim.
+            embedded.append((verb_at, quote, said))
+            continue
+        if verb_at is not None:
+            used_verbs.add(verb_at)
+        found += said
     found += _according(ctx, sentence)
-    found += _reported(ctx, sentence, quotes, used_verbs)
-    return found
+    reported = _reported(ctx, sentence, quotes, used_verbs)
+    for verb_at, quote, said in embedded:
+        if not any(r.span.begin <= quote.start() and quote.end() <= r.span.end + 1 for r in reported):
+            # No clause holds the quote ("said on Tuesday that …" is read as a time phrase): the quote stands.
+            reported = [r for r in reported if not verb_at < r.span.begin < quote.start()]
+            found += said
+    return found + reported
 
 
 def _speakers_of_quote(ctx: _Context, sentence: Span, quote, quotes) -> tuple[list[str], int | None]:
@@ -265,13 +278,47 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
             if not later:
                 continue
             begin = start + later.end()
-        if len(text[begin:end].split()) >= 3 and not _QUOTES.search(text, begin, end):
+        opening_quote = _QUOTES.match(text, begin + len(text[begin:end]) - len(text[begin:end].lstrip(" :")))
+        if len(text[begin:end].split()) >= 3 and not opening_quote \
+                and all(_embedded(ctx, verb.start(), q.start()) and _closes_clause(text, q.end(), end)
+                        for q in _QUOTES.finditer(text, begin, end)):
             found += [_statement(text, s, begin, end, sentence, quoted=False) for s in subjects]
     return found
 
 
 #: How far after its verb an inverted subject may reach before the complementizer.
 _INVERTED_REACH = 90
+
+
+def _embedded(ctx: _Context, verb_at: int, quote_at: int) -> bool:
+    """Whether a quotation stands inside the reported clause of the speech verb at ``verb_at``.
+
+    It does when words of the clause come between the verb (and its complementizer) and the quote,
+    with no colon before it: "said Marcos wanted to be judged “…”", "aseguró que el sistema es «…»".
+    A quote-only verb ("called it “…”") never reports a clause.
+    """
+    text, language = ctx.text, ctx.language
+    verb = ctx.verbs.match(text, verb_at)
+    if verb is None or verb.group().lower() in language.quote_verbs:
+        return False
+    between = text[verb.end():quote_at]
+    if between.rstrip().endswith((":", ",")):
+        return False
+    words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in language.complementizers]
+    return len(words) >= 2
+
+
+def _closes_clause(text: str, at: int, end: int) -> bool:
+    """Whether only punctuation follows ``at`` up to the clause's end or its next comma or semicolon.
+
+    A quote closing a reported clause ("said Marcos wanted to be judged “…”.") makes the clause the
+    claim; a short quote inside one ("said there was “nothing abnormal” about a dispute") stays the
+    claim itself.
+
+    >>> _closes_clause('judged "not by my actions."', 27, 27), _closes_clause('"nothing abnormal" about it', 18, 27)
+    (True, False)
+    """
+    return re.match(r"[\s.,;:!?…)\]]*(?:[,;]|$)", text[at:end]) is not None
 
 
 def _inverted_subject(ctx: _Context, sentence: Span, verb) -> tuple[list[str], int]:
@@ -337,7 +384,13 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         # "Dmitry Peskov, spokesman for President Putin, told …": the name the apposition describes.
         described = [m for m in local if re.match(r",\s*(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|"
                                                  r"talsperson|portavoz|vocer[oa])\b", text[m.span.end:at], re.IGNORECASE)]
-        return [described[-1].key] if described else []
+        if described:
+            return [described[-1].key]
+        # "A spokeswoman for the Unitary Platform said …": an unnamed spokesperson speaks for the body.
+        body = [m for m in local if not m.key.startswith("person/") and re.search(
+            r"(?i)(?:spokes(?:man|woman|person)|talsperson|portavoz|vocer[oa])\s+(?:for|of|de|del|de la|for)\s+(?:the\s+)?$",
+            text[max(sentence.begin, m.span.begin - 40):m.span.begin])]
+        return [body[-1].key] if body and not re.search(r"[,;]", text[body[-1].span.end:at]) else []
     last = re.findall(r"\w+", clause)
     if last and last[-1].lower() in language.pronouns:
         subject = _pronoun_subject(ctx, sentence, at)
@@ -371,6 +424,7 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
 #: Words that tie a name to the noun before it ("the ally of X"): that name is not the apposition's own.
 _LINKS = frozenset("of for to with de del a con av fra for til med".split())
 _ARTICLES = frozenset("the a an el la los las un una den det en et".split())
+_INDEFINITE = frozenset("a an un una en et".split())
 
 
 def _apposed_person(ctx: _Context, begin: int, end: int) -> NameMention | None:
@@ -391,8 +445,18 @@ def _title_subject(ctx: _Context, sentence: Span, clause: str) -> str | None:
     """A subject named only by a title ("El mandatario, de 61 años, aseguró"): the last person holding it."""
     words = [w.lower() for w in re.findall(r"\w+", clause)[:3]]
     role = next((ctx.language.titles[w] for w in words if ctx.language.titles.get(w)), None)
-    holders = [m for m in ctx.speakers if m.span.end <= sentence.begin and m.title == role] if role else []
-    return holders[-1].key if holders else None
+    if not role:
+        return None
+    before = [m for m in ctx.speakers if m.span.end <= sentence.begin and m.key.startswith("person/")]
+    holders = [m for m in before if m.title == role]
+    if holders:
+        return holders[-1].key
+    # "The president-elect said …", "La mandataria aseguró …": a definite title with no holder named
+    # as such stands for the person the text last named.
+    definite = words and words[0] in _ARTICLES and words[0] not in _INDEFINITE
+    named_here = any(sentence.begin <= m.span.begin < sentence.begin + len(clause) and m.key.startswith("person/")
+                     for m in ctx.speakers)
+    return before[-1].key if definite and before and not named_here else None
 
 
 def _title_holder(ctx: _Context, sentence: Span, phrase: str) -> NameMention | None:
