@@ -51,6 +51,9 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
                 kind = _kind_after(text, end, language) or kind
             if kind in (None, "person", "organization") and party_before_candidate(text, end, language):
                 kind = "party"
+            if kind is None and len(piece) == 1 and _share_subject(text, end, language) \
+                    and not _part_of_longer_name(text, piece[0].text):
+                kind = "party"  # a one-word name that gets a vote share: "Socialdemokratiet fikk 27,5 prosent"
             if _not_a_name(text, tokens, position[begin], piece, kind, noun, language):
                 continue
             mentions.append(NameMention(_without_nickname(text[begin:end]), Span(begin, end), sentence_of(begin, sentences),
@@ -102,6 +105,34 @@ def _pollster_before(text: str, begin: int, language: Language) -> bool:
     """Whether a one-word name follows the words that name a poll's maker ("a survey by Taloustutkimus")."""
     before = " " + text[max(0, begin - 30):begin].lower().replace(",", "")
     return before.endswith(derived(language, "pollster-ends", lambda: tuple(f" {cue} " for cue in language.pollster_before)))
+def _share_subject(text: str, end: int, language: Language) -> bool:
+    """Whether a name is followed by a verb of scoring and a percentage ("Venstre falt til 13,3 prosent").
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> t = "Venstre falt til 13,3 prosent, mens Ola sa nei."
+    >>> _share_subject(t, 7, NORWEGIAN), _share_subject(t, 39, NORWEGIAN)
+    (True, False)
+    """
+    pattern = derived(language, "share-subject", lambda: re.compile(
+        r"\s+(?:%s)\s+(?:(?:%s)\s+)?(?:(?:the|el|la|de|del|hele)\s+)?\d[\d.,]*\s*(?:%s)" % (
+            "|".join(re.escape(v) for v in sorted(language.share_verbs, key=len, reverse=True)),
+            "|".join(re.escape(b) for b in sorted(language.bounds, key=len, reverse=True)),
+            "|".join(re.escape(p) for p in language.percent_words)), re.IGNORECASE) if language.share_verbs else None)
+    return bool(pattern and pattern.match(text, end))
+
+
+def _part_of_longer_name(text: str, word: str) -> bool:
+    """Whether a word also stands in the text as part of a longer name ("Nicolás Maduro" for "Maduro", "Anies Baswedan").
+
+    >>> _part_of_longer_name("Ana Lima won. Lima fikk 40 prosent.", "Lima"), _part_of_longer_name("og Venstre fikk", "Venstre")
+    (True, False)
+    >>> _part_of_longer_name("Ifølge Statistik. Venstre fikk", "Venstre"), _part_of_longer_name("Ana J. Lima", "Lima")
+    (False, True)
+    """
+    w = re.escape(word)
+    return re.search(r"\b(?:[A-ZÀ-Þ][\w'’-]*|[A-ZÀ-Þ]\w?\.)[\"”»]?[ \t]+[\"“«]?%s\b|\b%s[\"”»]?[ \t]+[\"“«]?[A-ZÀ-Þ]" % (w, w), text) is not None
+
+
 def _poll_noun_after(text: str, end: int, language: Language) -> bool:
     """Whether a poll noun follows a name, which makes the name the poll's maker ("a Pulse Asia poll taken in April").
 
@@ -351,6 +382,12 @@ def _org_kind(piece: list[Token], language: Language) -> str | None:
         # A compound's head after a hyphen: "Diop-universitetet", "TV-kanalen".
         if "-" in word and word.rsplit("-", 1)[1] in language.org_heads:
             return language.org_heads[word.rsplit("-", 1)[1]]
+    # The last word a glued compound ending in an organisation word: "Dansk Folkeparti", "Senterpartiet".
+    if language.definite_endings and len(piece) >= 2:
+        last = piece[-1].text.lower()
+        head = next((h for h in _long_heads(language) if last.endswith(h) and len(last) >= len(h) + 3), None)
+        if head:
+            return language.org_heads[head]
     return None
 
 

@@ -63,6 +63,9 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
                 continue
             given.append(candidate)
             kind, announcer = source or ("unattributed", None)
+            if start > sentence.begin:
+                kind, announcer = _poll_in_stretch(text, Span(start, figure.span.begin), local, language, reference,
+                                                   (kind, announcer))
             if candidate == sides.get("coalition") or _side_named(text, sentence, figure, language):
                 kind, announcer = "opposition-tally", sides.get("coalition")
             results.append(Result(
@@ -287,6 +290,23 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
     if cues and cues[0] == "official":
         return "official", article_body
     return None
+
+
+def _poll_in_stretch(text: str, stretch: Span, local, language: Language, reference: Reference,
+                     kind: tuple[str, str | None]) -> tuple[str, str | None]:
+    """The kind of a figure whose own stretch of the sentence names a poll ("…, while the last CEP survey gave her 44%").
+
+    A later figure of a sentence that opened with another kind (an official count, an earlier
+    round) takes the poll named right before it, and its maker if the stretch names one.
+    """
+    lower = text[stretch.begin:stretch.end].lower()
+    cues = _cues_in_order(lower, language, len(lower))
+    if not cues or cues[0] not in ("opinion-poll", "exit-poll") or cues[0] == kind[0]:
+        return kind
+    inside = [m for m in local if stretch.begin <= m.span.begin < stretch.end]
+    firm = next((m.key for m in inside if m.category == "polling-firm" or reference.in_category(m.key, "polling-firm")),
+                None)
+    return cues[0], firm
 
 
 def _dated_before_the_vote(lower: str, language: Language) -> bool:

@@ -76,6 +76,9 @@ class Language:
     party_words: frozenset[str] = frozenset()
     #: Words just before a one-word name that make it the firm behind a poll ("a survey by Taloustutkimus").
     pollster_before: tuple[str, ...] = ()
+    #: Verbs (with their particles) between a name and the share it gets ("fikk", "falt til", "obtuvo"):
+    #: a one-word name before one is a party, not a stray capitalised word.
+    share_verbs: tuple[str, ...] = ()
     #: Nouns right after a name that make it the firm behind a poll ("a Pulse Asia poll", "Novus-målingen").
     poll_nouns: tuple[str, ...] = ()
     #: Words between a person and their party ("Hou Yu-ih of the Kuomintang", "Camacho, de Creemos").
