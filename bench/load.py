@@ -17,6 +17,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from dataclasses import replace
 from pathlib import Path
 
 from bench.latency import GRAPH_TYPES, SELECT_TYPE, Client
@@ -106,13 +107,18 @@ def measure_throughput(url: str, queries: list[BenchQuery], *, connections: int 
 
 
 def wait_idle(url: str, *, probe: BenchQuery, within_s: float = 1.0, patience_s: float = 120.0) -> bool:
-    """Wait until ``url`` answers ``probe`` within ``within_s`` (the load's queue has drained)."""
+    """Wait until ``url`` answers ``probe`` within ``within_s`` (the load's queue has drained).
+
+    Each probe's text is new (a comment with a counter), so that kg answers it in a worker, where
+    the load's last queries queue, rather than in its server process (kg's ``inline_ms``).
+    """
     deadline = time.monotonic() + patience_s
     client = Client(url, patience_s)
     try:
         while time.monotonic() < deadline:
+            fresh = replace(probe, text=f"{probe.text}\n# idle probe {time.monotonic_ns()}")
             try:
-                if client.ask(probe).seconds < within_s:
+                if client.ask(fresh).seconds < within_s:
                     return True
             except OSError:
                 time.sleep(0.5)

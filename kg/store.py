@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 import os
 import re
 from pathlib import Path
@@ -75,6 +76,7 @@ NOT_KEYWORDS = re.compile(
 FROM_KEYWORD = re.compile(r"(?<![\w:?$])FROM\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # the same queries come again and again; the regex costs like a small query
 def has_dataset_clause(sparql: str) -> bool:
     """Whether a query names its own dataset (FROM / FROM NAMED), which then wins over the union.
 

@@ -35,7 +35,7 @@ class ServerState:
         self.settings = settings
         self.base = settings["base_iri"] or dataset.base_iri
         self.queries = queries
-        self.pool = WorkerPool(dataset.store_path, int(settings["workers"]))
+        self.pool = WorkerPool(dataset.store_path, int(settings["workers"]), float(settings["inline_ms"]))
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
 
     @property

@@ -8,10 +8,12 @@ turn its answer, or its error, into a response with the status the Protocol asks
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
+from starlette.datastructures import URL
 
 from kg.server import negotiation
 from kg.server.jobs import Answer, QueryJob
@@ -73,7 +75,7 @@ def media_type_of(request: Request) -> str:
 
 async def read_query_request(request: Request) -> tuple[str | None, dict[str, list[str]]]:
     """The query text and the other parameters of a GET or POST (None: no query given)."""
-    url_params = read_params(parse_qsl(request.url.query, keep_blank_values=True))
+    url_params = read_params(parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True))
     if request.method == "GET":
         return single(url_params, "query"), url_params
     body = await request.body()
@@ -123,8 +125,31 @@ def make_job(sparql: str, params: dict[str, list[str]], request: Request, settin
         max_rows=int(settings["max_rows"]),
         # A query without BASE resolves relative IRIs against the URI it was retrieved from
         # (RFC 3986, 5.1.3): the endpoint's URL, without the query string.
-        base_iri=str(request.url.replace(query="")),
+        base_iri=endpoint_iri(request),
     )
+
+
+def endpoint_iri(request: Request) -> str:
+    """The URL a request was sent to, without its query string (Starlette's ``request.url``, cached).
+
+    Parsing and rebuilding the URL costs more than a small query, and a server sees few hosts.
+    """
+    scope = request.scope
+    return build_endpoint_iri(scope.get("scheme", "http"), request.headers.get("host"),
+                              tuple(scope["server"]) if scope.get("server") else None, scope["path"])
+
+
+@lru_cache(maxsize=256)
+def build_endpoint_iri(scheme: str, host: str | None, server: tuple | None, path: str) -> str:
+    """The URL Starlette builds for a request to ``path`` (its Host header checked as Starlette checks it).
+
+    >>> build_endpoint_iri("http", "example.org:8000", ("127.0.0.1", 8000), "/sparql")
+    'http://example.org:8000/sparql'
+    >>> build_endpoint_iri("http", None, ("127.0.0.1", 80), "/sparql")
+    'http://127.0.0.1/sparql'
+    """
+    headers = [] if host is None else [(b"host", host.encode("latin-1"))]
+    return str(URL(scope={"type": "http", "scheme": scheme, "server": server, "path": path, "headers": headers}))
 
 
 def answer_response(answer: Answer, max_rows: int) -> Response:

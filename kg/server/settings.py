@@ -18,6 +18,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("union_default_graph", True, "Queries see the union of all graphs as their default graph"),
     Setting("cors", True, "Allow cross-origin reads (Access-Control-Allow-Origin: *)"),
     Setting("workers", 0, "Query worker processes (0: one per CPU, at least 2)"),
+    Setting("inline_ms", 5, "A query that a worker answered within this many ms is answered in the server process "
+                            "from then on, while the data stay the same (0: every query in a worker)"),
     Setting("max_upload_bytes", 10_000_000, "Largest body /validate, /update, /rdf-graphs and /articles accept (413 past it)"),
 )
 DEFAULTS: dict[str, object] = {s.name: s.default for s in SETTINGS}
@@ -34,7 +36,7 @@ def parse_value(name: str, text: str) -> object:
     >>> parse_value("colour", "red")
     Traceback (most recent call last):
     ...
-    ValueError: unknown setting 'colour' (known: query_time_limit_ms, max_rows, base_iri, union_default_graph, cors, workers, max_upload_bytes)
+    ValueError: unknown setting 'colour' (known: query_time_limit_ms, max_rows, base_iri, union_default_graph, cors, workers, inline_ms, max_upload_bytes)
     """
     if name not in DEFAULTS:
         raise ValueError(f"unknown setting {name!r} (known: {', '.join(DEFAULTS)})")

@@ -2,7 +2,9 @@
 
 Neither pyoxigraph nor rdflib can cancel a running query, so each query runs in a worker
 process with the store opened read-only; when the deadline passes the worker is killed and a
-fresh one takes its place, while the other workers keep answering. After a write the
+fresh one takes its place, while the other workers keep answering. A job a worker has answered
+within a few milliseconds is answered in the server process from then on (see
+:mod:`kg.server.inline`), until the store is written to. After a write the
 store's generation counter moves on and each idle worker opened before it is replaced (a
 read-only opener keeps seeing the store as it was). Answers come back through
 the pipe to the event loop directly (no thread per query). Workers come from a
@@ -18,9 +20,12 @@ import os
 import pickle
 import socket
 import struct
+import time
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
+
+from kg.server.inline import InlineLane
 
 
 class QueryTimeout(Exception):
@@ -43,14 +48,16 @@ def serve_jobs(conn: Connection, store_path: str) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        started = time.perf_counter()  # each answer carries its run time (see kg.server.inline)
         try:
-            conn.send(("ok", run_job(store, job)))
+            answer = ("ok", run_job(store, job))
         except SyntaxError as error:
-            conn.send(("syntax", str(error)))
+            answer = ("syntax", str(error))
         except ValueError as error:  # an invalid IRI or term in a parameter
-            conn.send(("value", str(error)))
+            answer = ("value", str(error))
         except Exception as error:  # reported to the client as a 500 with its message
-            conn.send(("error", f"{type(error).__name__}: {error}"))
+            answer = ("error", f"{type(error).__name__}: {error}")
+        conn.send((*answer, time.perf_counter() - started))
 
 
 class Worker:
@@ -82,8 +89,8 @@ class Worker:
             (size,) = LONG_LENGTH.unpack(await self.reader.readexactly(8))
         return pickle.loads(await self.reader.readexactly(size))
 
-    async def call(self, job) -> tuple[str, object]:
-        """Send a job and wait for its answer."""
+    async def call(self, job) -> tuple[str, object, float]:
+        """Send a job and wait for its answer: status, payload and the seconds the worker spent."""
         payload = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
         self.writer.write(LENGTH.pack(len(payload)) + payload)
         return await self.receive()
@@ -109,23 +116,39 @@ def default_pool_size() -> int:
 class WorkerPool:
     """Runs jobs on a fixed number of worker processes, each query under a deadline."""
 
-    def __init__(self, store_path: str | Path, size: int = 0) -> None:
+    def __init__(self, store_path: str | Path, size: int = 0, inline_ms: float = 0) -> None:
+        from kg.remote import is_url
+
         self.store_path = str(store_path)
         self.size = size or default_pool_size()
+        local = not is_url(self.store_path)  # a remote store's query is an HTTP call: never inline
+        self.lane = InlineLane(self.store_path, inline_ms / 1000) if inline_ms > 0 and local else None
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         self.context = multiprocessing.get_context(method)
         if method == "forkserver":
             self.context.set_forkserver_preload(["kg.server.jobs", "kg.store", "kg.remote"])
         self.threads = ThreadPoolExecutor(max_workers=self.size, thread_name_prefix="kg-worker-start")
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.generation_stamp, self.last_generation = None, None
         self.workers: set[Worker] = set()
 
     def generation(self) -> str:
         """The store's write counter now (a remote store is always current: "0")."""
         from kg.remote import is_url
-        from kg.store import store_generation
+        from kg.store import GENERATION_FILE, store_generation
 
-        return "0" if is_url(self.store_path) else store_generation(self.store_path)
+        if is_url(self.store_path):
+            return "0"
+        # One stat per query rather than an open and a read: the counter is rewritten by
+        # replacing the file (a new inode and time), so an unchanged stat means an unchanged counter.
+        try:
+            info = os.stat(Path(self.store_path) / GENERATION_FILE)
+            stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = None
+        if stamp != self.generation_stamp or self.last_generation is None:
+            self.generation_stamp, self.last_generation = stamp, store_generation(self.store_path)
+        return self.last_generation
 
     async def start(self) -> None:
         """Start every worker and wait until each has opened the store."""
@@ -154,6 +177,11 @@ class WorkerPool:
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + time_limit_s
+        generation = self.generation()
+        if self.lane is not None:
+            self.lane.follow(generation)
+            if self.lane.takes(job, time_limit_s):
+                return self.lane.run(job)
         try:
             async with asyncio.timeout_at(deadline):
                 worker = await self.take_worker()
@@ -161,7 +189,7 @@ class WorkerPool:
             raise QueryTimeout from None
         try:
             async with asyncio.timeout_at(deadline):
-                status, payload = await worker.call(job)
+                status, payload, seconds = await worker.call(job)
         except TimeoutError:
             self.replace(worker)
             raise QueryTimeout from None
@@ -172,6 +200,10 @@ class WorkerPool:
             self.replace(worker)
             raise WorkerFailed(f"worker died: {error!r}") from None
         self.idle.put_nowait(worker)
+        if status == "ok" and self.lane is not None and worker.generation == self.lane.generation:
+            if self.lane.prove(job, seconds) and self.lane.store is None and not self.lane.opening:
+                self.lane.opening = True
+                loop.run_in_executor(self.threads, self.lane.open, self.lane.generation)
         return unwrap(status, payload)
 
     async def take_worker(self) -> Worker:
