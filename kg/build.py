@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
 import os
 import shutil
 import sys
@@ -21,15 +25,17 @@ from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
 from kg import __version__
 from kg.articles import ArticleError, Problem, read_articles
+from kg.assemble import Dataset, Graphs, map_articles, sorted_dataset
 from kg.dumps import (
-    SUMMARY_FILE, canonical_order, union_triples, void_triples, write_dumps, write_summary, write_void,
+    SUMMARY_FILE, UnionCounts, canonical_order, count_statements, describe_dataset, union_triples, void_triples,
+    write_dumps, write_summary, write_text_dumps, write_void,
 )
 from kg.findings import find_disagreements
 from kg.iris import Minter
 from kg.mapping import Mapper, publisher_entities
 from kg.model import Corpus
 from kg.namespaces import DEFAULT_BASE
-from kg.progress import progress_bar, say
+from kg.progress import progress_bar, progress_counter, say
 
 
 class BuildError(Exception):
@@ -84,6 +90,32 @@ def build_quads(corpus: Corpus, *, base: str = DEFAULT_BASE, show_progress: bool
     return canonical_order(quads)
 
 
+def map_dataset(corpus: Corpus, *, base: str = DEFAULT_BASE, show_progress: bool = False,
+                workers: int | None = None) -> Dataset:
+    """The dataset for ``corpus`` as canonical N-Quads text: the quads of :func:`build_quads`.
+
+    The articles are mapped in worker processes (``workers``, default one per core) while this
+    process maps the entities and the findings, and readies the shapes for validation.
+    """
+    minter = Minter(base)
+    mapper = Mapper(minter, version=__version__, run=run_iri(corpus, minter))
+
+    def shared_graphs() -> Graphs:
+        graphs = Graphs({}, set())
+        entities = {**publisher_entities(corpus), **corpus.entities}
+        graphs.add_quads(mapper.entity_quads(entities.values()))
+        graphs.add_quads(mapper.finding_quads(find_disagreements(corpus)))
+        from kg.validate import load_class_hierarchy, prepared_shapes
+
+        prepared_shapes(), load_class_hierarchy()  # parsed here, inherited by the validating process
+        return graphs
+
+    with progress_counter("mapping", show_progress, total=len(corpus.extractions)) as advance:
+        graphs = map_articles(mapper, corpus.extractions, workers=workers, on_progress=advance,
+                              meanwhile=shared_graphs)
+    return sorted_dataset(graphs)
+
+
 def build_dataset(
     articles_dir: Path,
     out_dir: Path,
@@ -113,17 +145,53 @@ def build_dataset(
     corpus = extract_corpus(
         articles, progress=lambda items, label: progress_bar(items, label, show_progress, total=len(articles))
     )
-    quads = build_quads(corpus, base=base, show_progress=show_progress)
+    dataset = map_dataset(corpus, base=base, show_progress=show_progress)
 
-    say(f"validating {len(quads)} quads against the shapes", show_progress)
-    union = union_triples(quads)  # once: validation, the triple dumps and VoID all read it
-    report = validate_union(union)
-    if not report.conforms:
-        raise BuildError("the built dataset does not conform to the shapes", report=report)
+    say(f"validating {dataset.quads} quads against the shapes, writing the dumps meanwhile", show_progress)
+    ntriples = dataset.ntriples()
+    summary = None
+    with validation_in_background(ntriples) as pending:
+        counts = count_statements(dataset.triples)
 
-    summary = summarise(corpus, quads, problems, started)
-    write_atomically(out_dir, quads, union, summary, base=base, run=run_iri(corpus, Minter(base)))
+        def write(folder: Path) -> None:
+            nonlocal summary
+            write_text_dumps(dataset.nquads_chunks(), ntriples, folder)
+            write_void(describe_dataset(counts, base=base, run=run_iri(corpus, Minter(base))), folder)
+            report = pending.result()
+            if not report.conforms:
+                raise BuildError("the built dataset does not conform to the shapes", report=report)
+            summary = summarise_counts(corpus, dataset, counts, problems, started)
+            write_summary({**asdict(summary), "base": base, "version": __version__}, folder)
+
+        publish(out_dir, write)
     return summary
+
+
+@contextmanager
+def validation_in_background(ntriples: bytes) -> Iterator[Future]:
+    """Validate the union ``ntriples`` in a forked process; the future gives the report.
+
+    shifty holds the GIL while it validates, so a thread would not help; the fork inherits the
+    text and the prepared shapes instead of receiving them through a pipe.
+    """
+    global _PENDING
+    _PENDING = ntriples
+    try:
+        with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
+            future = pool.submit(_validate_pending)  # forks the child now
+            yield future
+            future.cancel()
+    finally:
+        _PENDING = None
+
+
+_PENDING: bytes | None = None
+
+
+def _validate_pending():
+    from kg.validate import validate_ntriples
+
+    return validate_ntriples(_PENDING)
 
 
 def validate_quads(quads: list[Quad]):
@@ -136,6 +204,29 @@ def validate_union(union: list[Triple]):
     from kg.validate import validate_ntriples
 
     return validate_ntriples(serialize(union, format=RdfFormat.N_TRIPLES))
+
+
+def summarise_counts(corpus: Corpus, dataset: Dataset, counts: UnionCounts, problems: list[Problem],
+                     started: float) -> BuildSummary:
+    """The summary of a build from its text form: the same figures as :func:`summarise`.
+
+    The union holds each (subject, rdf:type, class) once, so VoID's class counts are the
+    distinct typed instances.
+    """
+    from kg.namespaces import KG, SCHEMA
+
+    instances = {term.value: n for term, n in counts.classes.items()}
+    return BuildSummary(
+        articles_read=len(corpus.extractions),
+        articles_skipped=len(problems),
+        quads=dataset.quads,
+        entities=len({line.split(" ", 1)[0] for line in dataset.lines_of("graph/entities")}),
+        results=instances.get(str(KG.ReportedResult), 0),
+        claims=instances.get(str(SCHEMA.Claim), 0),
+        findings=instances.get(str(KG.ResultComparison), 0),
+        seconds=time.perf_counter() - started,
+        problems=[str(p) for p in problems],
+    )
 
 
 def summarise(corpus: Corpus, quads: list[Quad], problems: list[Problem], started: float) -> BuildSummary:
@@ -162,6 +253,18 @@ def check_output_folder(out_dir: Path) -> None:
     """Refuse to replace a folder that is not an earlier kg dataset (it may hold someone's files)."""
     if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / SUMMARY_FILE).exists())):
         raise BuildError(f"{out_dir}: exists and is not a kg dataset folder; choose another -o")
+
+
+def publish(out_dir: Path, write: Callable[[Path], None]) -> None:
+    """Let ``write`` fill a temporary folder beside ``out_dir``, then swap it into place."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        write(staging)
+        replace_folder(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
 def write_atomically(out_dir: Path, quads: list[Quad], union: list[Triple], summary: BuildSummary, *,

@@ -15,9 +15,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from kg.iris import short_hash
 from kg.namespaces import DCTERMS, PREFIXES, PROV, RDF, VOID, XSD
@@ -51,16 +52,100 @@ def write_dumps(quads: list[Quad], triples: list[Triple], folder: Path) -> None:
         serialize(quads if keeps_graphs else triples, folder / name, rdf_format, prefixes=prefixes)
 
 
+@dataclass
+class UnionCounts:
+    """What VoID counts in the union of a dataset's graphs; classes and properties as terms."""
+
+    triples: int
+    subjects: int
+    objects: int
+    entities: int
+    classes: Counter
+    properties: Counter
+
+
+def count_triples(triples: list[Triple]) -> UnionCounts:
+    """The VoID counts of the union ``triples`` (``union_triples``)."""
+    typed = [t for t in triples if t.predicate.value == str(RDF.type)]
+    return UnionCounts(
+        triples=len(triples),
+        subjects=len({t.subject for t in triples}),
+        objects=len({t.object for t in triples}),
+        entities=len({t.subject for t in typed}),
+        classes=Counter(t.object for t in typed),
+        properties=Counter(t.predicate for t in triples),
+    )
+
+
+def count_statements(statements: list[str]) -> UnionCounts:
+    """The VoID counts of the union given as N-Triples statements ``S P O`` without the final dot.
+
+    One N-Triples form per term, so counting the text counts the terms; only the few classes
+    and properties are parsed back into terms.
+
+    >>> c = count_statements(['<http://a> <http://p> "x y"', f'<http://a> <{RDF.type}> <http://C>'])
+    >>> c.triples, c.subjects, c.objects, c.entities, dict(c.classes)
+    (2, 1, 2, 1, {<NamedNode value=http://C>: 1})
+    """
+    rdf_type = f"<{RDF.type}>"
+    subjects, objects, typed = set(), set(), set()
+    classes: Counter = Counter()
+    properties: Counter = Counter()
+    for statement in statements:
+        # Subjects and predicates hold no spaces (IRIs, blank nodes); the object is the rest.
+        subject, predicate, obj = statement.split(" ", 2)
+        subjects.add(subject)
+        objects.add(obj)
+        properties[predicate] += 1
+        if predicate == rdf_type:
+            typed.add(subject)
+            classes[obj] += 1
+    return UnionCounts(
+        triples=len(statements), subjects=len(subjects), objects=len(objects), entities=len(typed),
+        classes=Counter({parse_term(term): n for term, n in classes.items()}),
+        properties=Counter({parse_term(term): n for term, n in properties.items()}),
+    )
+
+
+def parse_term(text: str):
+    """The pyoxigraph term an N-Triples term ``text`` writes.
+
+    >>> parse_term('"5"^^<http://www.w3.org/2001/XMLSchema#integer>').value
+    '5'
+    """
+    statement = f"<urn:kg:s> <urn:kg:p> {text} .".encode("utf-8")
+    return next(iter(parse(statement, format=RdfFormat.N_TRIPLES))).object
+
+
+def write_text_dumps(nquads: Iterable[bytes], ntriples: bytes, folder: Path) -> None:
+    """Write every dump file from the canonical N-Quads (in chunks) and the union as N-Triples.
+
+    The same files as :func:`write_dumps`: the other syntaxes are pyoxigraph's serialisers fed
+    the quads parsed back from the text, in the same order; parsing is cheaper than building
+    Python quads, and streams.
+    """
+    with open(folder / "dataset.nq", "wb") as out:
+        out.writelines(nquads)
+    for name, rdf_format, keeps_graphs in DUMPS:
+        if rdf_format == RdfFormat.N_QUADS:
+            continue
+        source = (parse(path=folder / "dataset.nq", format=RdfFormat.N_QUADS) if keeps_graphs
+                  else parse(ntriples, format=RdfFormat.N_TRIPLES))
+        serialize(source, folder / name, rdf_format, prefixes=PREFIX_MAP)
+
+
 def void_triples(triples: list[Triple], *, base: str, run: NamedNode) -> list[Triple]:
     """A VoID description of a dataset from the union of its graphs (``union_triples``).
 
     Counts are over the union, the view a SPARQL query sees by default.
     """
+    return describe_dataset(count_triples(triples), base=base, run=run)
+
+
+def describe_dataset(counts: UnionCounts, *, base: str, run: NamedNode) -> list[Triple]:
+    """The VoID description of a dataset whose union has ``counts``."""
     dataset = NamedNode(base + "dataset")
-    subjects = {t.subject for t in triples}
-    objects = {t.object for t in triples}
-    classes = Counter(t.object for t in triples if t.predicate.value == str(RDF.type))
-    properties = Counter(t.predicate for t in triples)
+    classes, properties = counts.classes, counts.properties
 
     def term(value) -> NamedNode:
         return NamedNode(str(value))
@@ -73,12 +158,12 @@ def void_triples(triples: list[Triple], *, base: str, run: NamedNode) -> list[Tr
         (term(DCTERMS.title), Literal("kg: what news articles say about elections", language="en")),
         (term(VOID.uriSpace), Literal(base + "id/")),
         (term(VOID.sparqlEndpoint), NamedNode(base + "sparql")),
-        (term(VOID.triples), count(len(triples))),
-        (term(VOID.distinctSubjects), count(len(subjects))),
-        (term(VOID.distinctObjects), count(len(objects))),
+        (term(VOID.triples), count(counts.triples)),
+        (term(VOID.distinctSubjects), count(counts.subjects)),
+        (term(VOID.distinctObjects), count(counts.objects)),
         (term(VOID.classes), count(len(classes))),
         (term(VOID.properties), count(len(properties))),
-        (term(VOID.entities), count(len({t.subject for t in triples if t.predicate.value == str(RDF.type)}))),
+        (term(VOID.entities), count(counts.entities)),
         (term(PROV.wasGeneratedBy), run),
     ]
     out = [Triple(dataset, p, o) for p, o in description]

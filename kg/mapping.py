@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -45,8 +46,34 @@ VERDICTS = {
 ELECTION_CLASSES = {"presidential": "Q858439", "parliamentary": "Q1076105", "general": "Q1076105"}
 
 
+class _Terms:
+    """The pyoxigraph IRIs of one rdflib namespace, each made on first use and then a plain attribute.
+
+    rdflib builds a new URIRef on every ``KG.voteShare``; at a dozen terms per quad that cost
+    more than the quads themselves.
+    """
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> NamedNode:
+        node = NamedNode(str(self._namespace[name]))
+        setattr(self, name, node)
+        return node
+
+
+_KG, _SCHEMA, _NIF, _PROV, _RDF, _RDFS, _OWL, _ITSRDF, _XSD = (
+    _Terms(ns) for ns in (KG, SCHEMA, NIF, PROV, RDF, RDFS, OWL, ITSRDF, XSD)
+)
+
+
+@cache
 def iri(term) -> NamedNode:
-    """A pyoxigraph IRI from an rdflib namespace term (or any string)."""
+    """A pyoxigraph IRI from an rdflib namespace term (or any string).
+
+    Cached: the mapping asks for the same few dozen terms for every quad, and checking an IRI
+    afresh each time was a tenth of the build.
+    """
     return NamedNode(str(term))
 
 
@@ -55,7 +82,7 @@ def text(value: str, language: str | None = None) -> Literal:
 
 
 def typed(value: object, datatype) -> Literal:
-    return Literal(str(value), datatype=iri(datatype))
+    return Literal(str(value), datatype=datatype if isinstance(datatype, NamedNode) else iri(datatype))
 
 
 def decimal(value: Decimal) -> Literal:
@@ -68,16 +95,16 @@ def decimal(value: Decimal) -> Literal:
     >>> decimal(Decimal("51.20")).value, decimal(Decimal("80.0")).value, decimal(Decimal("100")).value
     ('51.2', '80', '100')
     """
-    return typed(format(value.normalize(), "f"), XSD.decimal)
+    return typed(format(value.normalize(), "f"), _XSD.decimal)
 
 
 def offset(value: int) -> Literal:
     """A character offset, as xsd:integer: Oxigraph stores xsd:nonNegativeInteger as xsd:integer,
     so this is the form every store keeps; the shapes require it to be at least 0."""
-    return typed(value, XSD.integer)
+    return typed(value, _XSD.integer)
 
 
-_TYPE = iri(RDF.type)
+_TYPE = _RDF.type
 
 
 class Mapper:
@@ -87,6 +114,14 @@ class Mapper:
         self.mint = minter
         self.version = version
         self.run = run
+        self._entities: dict[str, NamedNode] = {}
+
+    def entity(self, key: str) -> NamedNode:
+        """The IRI of entity ``key``, minted once: articles name the same entities again and again."""
+        node = self._entities.get(key)
+        if node is None:
+            node = self._entities[key] = self.mint.entity(key)
+        return node
 
     # -- entities -------------------------------------------------------------------------
 
@@ -94,15 +129,15 @@ class Mapper:
         """The description of every entity, in the entities graph."""
         graph = self.mint.entities_graph
         for entity in sorted(entities, key=lambda e: e.key):
-            node = self.mint.entity(entity.key)
+            node = self.entity(entity.key)
             yield Quad(node, _TYPE, iri(ENTITY_TYPES[entity.kind]), graph)
             for language, name in sorted(entity.names.items()):
-                yield Quad(node, iri(SCHEMA.name), text(name, language), graph)
+                yield Quad(node, _SCHEMA.name, text(name, language), graph)
             preferred = {(lang, name) for lang, name in entity.names.items()}
             for language, alias in sorted(entity.aliases - preferred):
-                yield Quad(node, iri(SCHEMA.alternateName), text(alias, language), graph)
+                yield Quad(node, _SCHEMA.alternateName, text(alias, language), graph)
             if entity.wikidata:
-                yield Quad(node, iri(OWL.sameAs), iri(WD[entity.wikidata]), graph)
+                yield Quad(node, _OWL.sameAs, iri(WD[entity.wikidata]), graph)
             yield from self._election_quads(entity, node, graph)
 
     def _election_quads(self, entity: Entity, node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
@@ -110,11 +145,11 @@ class Mapper:
             return
         wikidata_class = ELECTION_CLASSES.get(entity.extra.get("type", ""))
         if wikidata_class:
-            yield Quad(node, iri(SCHEMA.additionalType), iri(WD[wikidata_class]), graph)
+            yield Quad(node, _SCHEMA.additionalType, iri(WD[wikidata_class]), graph)
         if "date" in entity.extra:
-            yield Quad(node, iri(SCHEMA.startDate), typed(entity.extra["date"], XSD.date), graph)
+            yield Quad(node, _SCHEMA.startDate, typed(entity.extra["date"], _XSD.date), graph)
         if "country" in entity.extra:
-            yield Quad(node, iri(SCHEMA.location), self.mint.entity(entity.extra["country"]), graph)
+            yield Quad(node, _SCHEMA.location, self.entity(entity.extra["country"]), graph)
 
     # -- one article ----------------------------------------------------------------------
 
@@ -130,57 +165,57 @@ class Mapper:
         spans = SpanWriter(self.mint, article, graph)
         for mention in extraction.mentions:
             node = yield from spans.phrase(mention.span, mention.sentence)
-            yield Quad(node, iri(ITSRDF.taIdentRef), self.mint.entity(mention.entity), graph)
+            yield Quad(node, _ITSRDF.taIdentRef, self.entity(mention.entity), graph)
         for result in extraction.results:
             node = self.mint.result(article.key, result.span.begin, result.span.end, result.candidate)
             evidence = yield from spans.phrase(result.span, result.sentence)
             yield from _triples(graph, node, [
-                (_TYPE, iri(KG.ReportedResult)),
-                (iri(KG.candidate), self.mint.entity(result.candidate)),
-                (iri(KG.voteShare), decimal(result.share)),
-                (iri(KG.shareAsWritten), text(result.share_text)),
-                (iri(KG.sharePrecision), decimal(result.precision)),
-                (iri(KG.shareBound), iri(BOUNDS[result.bound])),
-                (iri(KG.resultKind), iri(RESULT_KINDS[result.kind])),
-                (iri(KG.evidence), evidence),
-                (iri(PROV.wasDerivedFrom), article_node),
+                (_TYPE, _KG.ReportedResult),
+                (_KG.candidate, self.entity(result.candidate)),
+                (_KG.voteShare, decimal(result.share)),
+                (_KG.shareAsWritten, text(result.share_text)),
+                (_KG.sharePrecision, decimal(result.precision)),
+                (_KG.shareBound, iri(BOUNDS[result.bound])),
+                (_KG.resultKind, iri(RESULT_KINDS[result.kind])),
+                (_KG.evidence, evidence),
+                (_PROV.wasDerivedFrom, article_node),
             ])
             if result.election:
-                yield Quad(node, iri(KG.election), self.mint.entity(result.election), graph)
+                yield Quad(node, _KG.election, self.entity(result.election), graph)
             if result.counted is not None:
-                yield Quad(node, iri(KG.countedShare), decimal(result.counted), graph)
-                yield Quad(node, iri(KG.countedBound), iri(BOUNDS[result.counted_bound or "exact"]), graph)
+                yield Quad(node, _KG.countedShare, decimal(result.counted), graph)
+                yield Quad(node, _KG.countedBound, iri(BOUNDS[result.counted_bound or "exact"]), graph)
             if result.announced_by:
-                yield Quad(node, iri(KG.announcedBy), self.mint.entity(result.announced_by), graph)
+                yield Quad(node, _KG.announcedBy, self.entity(result.announced_by), graph)
         for claim in extraction.claims:
             node = self.mint.claim(claim.claim_key)
             evidence = yield from spans.phrase(claim.span, claim.sentence)
             yield from _triples(graph, node, [
-                (_TYPE, iri(SCHEMA.Claim)),
-                (iri(SCHEMA.author), self.mint.entity(claim.speaker)),
-                (iri(SCHEMA.text), text(claim.text, article.language)),
-                (iri(SCHEMA.appearance), article_node),
-                (iri(KG.evidence), evidence),
+                (_TYPE, _SCHEMA.Claim),
+                (_SCHEMA.author, self.entity(claim.speaker)),
+                (_SCHEMA.text, text(claim.text, article.language)),
+                (_SCHEMA.appearance, article_node),
+                (_KG.evidence, evidence),
             ])
             # Quoted or reported is a property of each appearance: one article may quote what
             # another paraphrases, and both stay true.
-            yield Quad(evidence, iri(KG.quoted), typed("true" if claim.quoted else "false", XSD.boolean), graph)
+            yield Quad(evidence, _KG.quoted, typed("true" if claim.quoted else "false", _XSD.boolean), graph)
             if claim.on_behalf_of:
-                yield Quad(node, iri(KG.onBehalfOf), self.mint.entity(claim.on_behalf_of), graph)
+                yield Quad(node, _KG.onBehalfOf, self.entity(claim.on_behalf_of), graph)
         for role in extraction.roles:
             node = self.mint.role(article.key, role.span.begin, role.span.end, role.holder, role.role)
             evidence = yield from spans.phrase(role.span, role.sentence)
             yield from _triples(graph, node, [
-                (_TYPE, iri(KG.RoleStatement)),
-                (iri(KG.holder), self.mint.entity(role.holder)),
-                (iri(KG.roleName), text(role.role, article.language)),
-                (iri(KG.evidence), evidence),
-                (iri(PROV.wasDerivedFrom), article_node),
+                (_TYPE, _KG.RoleStatement),
+                (_KG.holder, self.entity(role.holder)),
+                (_KG.roleName, text(role.role, article.language)),
+                (_KG.evidence, evidence),
+                (_PROV.wasDerivedFrom, article_node),
             ])
             if role.organization:
-                yield Quad(node, iri(KG.inOrganization), self.mint.entity(role.organization), graph)
+                yield Quad(node, _KG.inOrganization, self.entity(role.organization), graph)
         for key in sorted(referenced_entities(extraction)):
-            yield Quad(article_node, iri(SCHEMA.mentions), self.mint.entity(key), graph)
+            yield Quad(article_node, _SCHEMA.mentions, self.entity(key), graph)
 
     def _provenance(self, article: Article) -> Iterator[Quad]:
         graph = self.mint.provenance_graph(article.key)
@@ -188,41 +223,41 @@ class Mapper:
         context = self.mint.context(article.key)
         software = self.mint.software(self.version)
         yield from _triples(graph, self.mint.assertion_graph(article.key), [
-            (_TYPE, iri(KG.AssertionGraph)),
-            (iri(PROV.wasDerivedFrom), article_node),
-            (iri(PROV.wasGeneratedBy), self.run),
+            (_TYPE, _KG.AssertionGraph),
+            (_PROV.wasDerivedFrom, article_node),
+            (_PROV.wasGeneratedBy, self.run),
         ])
         yield from _triples(graph, article_node, [
-            (_TYPE, iri(SCHEMA.NewsArticle)),
-            (_TYPE, iri(PROV.Entity)),
-            (iri(SCHEMA.inLanguage), text(article.language)),
-            (iri(KG.sha256), text(article.sha256)),
-            (iri(KG.sourceFile), text(article.path.name)),
-            (iri(KG.text), context),
+            (_TYPE, _SCHEMA.NewsArticle),
+            (_TYPE, _PROV.Entity),
+            (_SCHEMA.inLanguage, text(article.language)),
+            (_KG.sha256, text(article.sha256)),
+            (_KG.sourceFile, text(article.path.name)),
+            (_KG.text, context),
         ])
         if article.url:
-            yield Quad(article_node, iri(SCHEMA.url), NamedNode(article.url), graph)
+            yield Quad(article_node, _SCHEMA.url, NamedNode(article.url), graph)
         if article.title:
-            yield Quad(article_node, iri(SCHEMA.headline), text(article.title, article.language), graph)
+            yield Quad(article_node, _SCHEMA.headline, text(article.title, article.language), graph)
         if article.date:
-            yield Quad(article_node, iri(SCHEMA.datePublished), typed(article.date.isoformat(), XSD.date), graph)
+            yield Quad(article_node, _SCHEMA.datePublished, typed(article.date.isoformat(), _XSD.date), graph)
         if article.publisher:
-            publisher = self.mint.entity(publisher_key(article.publisher))
-            yield Quad(article_node, iri(SCHEMA.publisher), publisher, graph)
+            publisher = self.entity(publisher_key(article.publisher))
+            yield Quad(article_node, _SCHEMA.publisher, publisher, graph)
         yield from _triples(graph, context, [
-            (_TYPE, iri(NIF.Context)),
-            (iri(NIF.isString), text(article.text)),
-            (iri(NIF.beginIndex), offset(0)),
-            (iri(NIF.endIndex), offset(len(article.text))),
+            (_TYPE, _NIF.Context),
+            (_NIF.isString, text(article.text)),
+            (_NIF.beginIndex, offset(0)),
+            (_NIF.endIndex, offset(len(article.text))),
         ])
         yield from _triples(graph, self.run, [
-            (_TYPE, iri(PROV.Activity)),
-            (iri(PROV.wasAssociatedWith), software),
+            (_TYPE, _PROV.Activity),
+            (_PROV.wasAssociatedWith, software),
         ])
         yield from _triples(graph, software, [
-            (_TYPE, iri(PROV.SoftwareAgent)),
-            (iri(SCHEMA.name), text("kg")),
-            (iri(SCHEMA.softwareVersion), text(self.version)),
+            (_TYPE, _PROV.SoftwareAgent),
+            (_SCHEMA.name, text("kg")),
+            (_SCHEMA.softwareVersion, text(self.version)),
         ])
 
     # -- findings -------------------------------------------------------------------------
@@ -239,15 +274,15 @@ class Mapper:
         for finding in findings:
             node = self.mint.finding(finding.key)
             yield from _triples(graph, node, [
-                (_TYPE, iri(KG.ResultComparison)),
-                (iri(KG.verdict), iri(VERDICTS[finding.verdict])),
-                (iri(KG.candidate), self.mint.entity(finding.candidate)),
-                (iri(RDFS.comment), text(finding.explanation, "en")),
+                (_TYPE, _KG.ResultComparison),
+                (_KG.verdict, iri(VERDICTS[finding.verdict])),
+                (_KG.candidate, self.entity(finding.candidate)),
+                (_RDFS.comment, text(finding.explanation, "en")),
             ])
             if finding.election:
-                yield Quad(node, iri(KG.election), self.mint.entity(finding.election), graph)
+                yield Quad(node, _KG.election, self.entity(finding.election), graph)
             for figure in finding.figures:
-                yield Quad(node, iri(KG.comparedFigure), self.mint.figure(figure.key), graph)
+                yield Quad(node, _KG.comparedFigure, self.mint.figure(figure.key), graph)
                 figures.setdefault(figure.key, figure)
         for key in sorted(figures):
             yield from self._figure_quads(figures[key], graph)
@@ -256,32 +291,32 @@ class Mapper:
             return  # no findings, no findings graph: its provenance would point at nothing
         provenance = self.mint.findings_provenance_graph
         yield from _triples(provenance, graph, [
-            (_TYPE, iri(KG.FindingsGraph)),
-            (iri(PROV.wasGeneratedBy), self.run),
+            (_TYPE, _KG.FindingsGraph),
+            (_PROV.wasGeneratedBy, self.run),
         ])
         for article_key in sorted(sources):
-            yield Quad(graph, iri(PROV.wasDerivedFrom), self.mint.article(article_key), provenance)
+            yield Quad(graph, _PROV.wasDerivedFrom, self.mint.article(article_key), provenance)
 
     def _figure_quads(self, figure: Figure, graph: NamedNode) -> Iterator[Quad]:
         """A figure in the terms its results use, and one membership triple per result."""
         node = self.mint.figure(figure.key)
         sample = figure.sample
         yield from _triples(graph, node, [
-            (_TYPE, iri(KG.ReportedFigure)),
-            (iri(KG.candidate), self.mint.entity(figure.candidate)),
-            (iri(KG.resultKind), iri(RESULT_KINDS[sample.kind])),
-            (iri(KG.voteShare), decimal(sample.share)),
-            (iri(KG.sharePrecision), decimal(sample.precision)),
-            (iri(KG.shareBound), iri(BOUNDS[sample.bound])),
+            (_TYPE, _KG.ReportedFigure),
+            (_KG.candidate, self.entity(figure.candidate)),
+            (_KG.resultKind, iri(RESULT_KINDS[sample.kind])),
+            (_KG.voteShare, decimal(sample.share)),
+            (_KG.sharePrecision, decimal(sample.precision)),
+            (_KG.shareBound, iri(BOUNDS[sample.bound])),
         ])
         if figure.election:
-            yield Quad(node, iri(KG.election), self.mint.entity(figure.election), graph)
+            yield Quad(node, _KG.election, self.entity(figure.election), graph)
         if sample.counted is not None:
-            yield Quad(node, iri(KG.countedShare), decimal(sample.counted), graph)
+            yield Quad(node, _KG.countedShare, decimal(sample.counted), graph)
         for sourced in figure.results:
             result = sourced.result
             member = self.mint.result(sourced.article, result.span.begin, result.span.end, result.candidate)
-            yield Quad(member, iri(KG.reportsFigure), node, graph)
+            yield Quad(member, _KG.reportsFigure, node, graph)
 
 
 class SpanWriter:
@@ -300,7 +335,7 @@ class SpanWriter:
         sentence_node = self.mint.span(self.article.key, sentence.begin, sentence.end)
         yield from self._span(span, node, NIF.Phrase)
         yield from self._span(sentence, sentence_node, NIF.Sentence)
-        yield Quad(node, iri(NIF.sentence), sentence_node, self.graph)
+        yield Quad(node, _NIF.sentence, sentence_node, self.graph)
         return node
 
     def _span(self, span: Span, node: NamedNode, kind) -> Iterator[Quad]:
@@ -312,11 +347,11 @@ class SpanWriter:
             raise ValueError(f"{self.article.path}: empty span {span}")
         yield from _triples(self.graph, node, [
             (_TYPE, iri(kind)),
-            (_TYPE, iri(NIF.OffsetBasedString)),
-            (iri(NIF.beginIndex), offset(span.begin)),
-            (iri(NIF.endIndex), offset(span.end)),
-            (iri(NIF.anchorOf), text(anchor)),
-            (iri(NIF.referenceContext), self.context),
+            (_TYPE, _NIF.OffsetBasedString),
+            (_NIF.beginIndex, offset(span.begin)),
+            (_NIF.endIndex, offset(span.end)),
+            (_NIF.anchorOf, text(anchor)),
+            (_NIF.referenceContext, self.context),
         ])
 
 

@@ -1,0 +1,157 @@
+"""Map a corpus to N-Quads text in canonical order, article by article on every core.
+
+The dataset is kept as text, not as pyoxigraph quads: half a million Python objects cost more
+memory and time to hash, sort and serialise than the lines they print as. Each graph of an
+article belongs to that article alone, so a worker process maps a batch of articles, prints
+their quads with pyoxigraph's N-Quads serialiser and sorts them graph by graph; the parent only
+sorts the blocks by graph name. The result is the same text ``canonical_order`` and
+``serialize`` give (sorted by graph, subject, predicate, object; each quad once):
+
+- an N-Quads line is ``S P O G .`` and no IRI can be a prefix of another one inside its ``<>``,
+  so ordering the lines of one graph orders them by (S, P, O); where an object is a prefix of
+  another (``"a"`` and ``"a"@en``) the line with the shorter one has a space there, which
+  sorts first, as the shorter string does;
+- the union of the graphs is the set of ``S P O`` prefixes, sorted, which is ``str(Triple)``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from multiprocessing import get_context
+
+from pyoxigraph import Quad, RdfFormat, serialize
+
+from kg.mapping import Mapper
+from kg.model import Extraction
+
+#: Articles per task: big enough that sending the answer back costs little, small enough that
+#: two workers finish together and the progress bar moves.
+BATCH = 25
+
+#: Below this many articles a worker process costs more (fork, sending text back) than it saves.
+SERIAL_BELOW = 2 * BATCH
+
+
+@dataclass
+class Graphs:
+    """N-Quads text by graph, and the union of the graphs as N-Triples statements.
+
+    ``blocks`` maps a graph name (as N-Triples writes it, ``<iri>``) to the set of its lines;
+    ``triples`` holds each ``S P O`` of every graph once.
+    """
+
+    blocks: dict[str, set[str]]
+    triples: set[str]
+
+    def add_quads(self, quads: Iterable[Quad]) -> None:
+        """Add ``quads``, printed by pyoxigraph (so escaping is exactly the N-Quads dump's)."""
+        text = serialize(quads, format=RdfFormat.N_QUADS).decode("utf-8")
+        for line in text.splitlines():
+            # A line ends " <graph> ." and the graph is the last " <" (a literal may hold " <").
+            cut = line.rindex(" <", 0, len(line) - 2)
+            self.blocks.setdefault(line[cut + 1 : -2], set()).add(line)
+            self.triples.add(line[:cut])
+
+    def merge(self, other: Graphs) -> None:
+        for graph, lines in other.blocks.items():
+            self.blocks.setdefault(graph, set()).update(lines)
+        self.triples |= other.triples
+
+
+@dataclass
+class Dataset:
+    """A mapped dataset: N-Quads blocks in canonical order and the sorted union of its graphs."""
+
+    blocks: list[tuple[str, str]]  # (graph, its sorted lines each ending "\n"), sorted by graph
+    triples: list[str]  # "S P O", sorted
+    quads: int
+
+    def nquads_chunks(self) -> Iterable[bytes]:
+        """The canonical N-Quads dump, one graph at a time (so it never exists twice in memory)."""
+        for _, text in self.blocks:
+            yield text.encode("utf-8")
+
+    def ntriples(self) -> bytes:
+        """The union of the graphs as N-Triples, sorted."""
+        return "".join(f"{t} .\n" for t in self.triples).encode("utf-8")
+
+    def lines_of(self, graph_suffix: str) -> Iterable[str]:
+        """The lines of the graphs whose IRI ends with ``graph_suffix``."""
+        for graph, text in self.blocks:
+            if graph.endswith(graph_suffix + ">"):
+                yield from text.splitlines()
+
+
+def sorted_dataset(graphs: Graphs) -> Dataset:
+    """``graphs`` in canonical order."""
+    blocks = [(graph, "".join(f"{line}\n" for line in sorted(lines))) for graph, lines in sorted(graphs.blocks.items())]
+    return Dataset(blocks=blocks, triples=sorted(graphs.triples),
+                   quads=sum(len(lines) for lines in graphs.blocks.values()))
+
+
+# -- mapping articles in worker processes ---------------------------------------------------------
+
+#: What the forked workers map: set in the parent just before the pool starts, so the workers
+#: inherit it with the process instead of receiving every extraction through a pipe.
+_WORK: tuple[Mapper, Sequence[Extraction]] | None = None
+
+
+def _map_batch(start: int, stop: int) -> tuple[int, Graphs]:
+    mapper, extractions = _WORK
+    graphs = Graphs({}, set())
+    for extraction in extractions[start:stop]:
+        graphs.add_quads(mapper.article_quads(extraction))
+    return stop - start, graphs
+
+
+def worker_count() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def map_articles(mapper: Mapper, extractions: Sequence[Extraction], *, workers: int | None = None,
+                 on_progress: Callable[[int], None] = lambda n: None,
+                 meanwhile: Callable[[], Graphs] | None = None) -> Graphs:
+    """The quads of every article of ``extractions``, plus what ``meanwhile()`` returns.
+
+    ``meanwhile`` is work for the parent while the workers map (the entities and findings);
+    ``on_progress(n)`` is told each time n more articles are mapped. ``workers`` defaults to
+    one per core, or none (mapping here) for a corpus too small to be worth a process.
+    """
+    global _WORK
+    if workers is None:
+        workers = worker_count() if len(extractions) >= SERIAL_BELOW else 1
+    if workers <= 1:
+        graphs = Graphs({}, set())
+        for start in range(0, len(extractions), BATCH):
+            done, part = _map_one_batch(mapper, extractions, start)
+            graphs.merge(part)
+            on_progress(done)
+        if meanwhile is not None:
+            graphs.merge(meanwhile())
+        return graphs
+    _WORK = (mapper, extractions)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            futures = [pool.submit(_map_batch, start, min(start + BATCH, len(extractions)))
+                       for start in range(0, len(extractions), BATCH)]
+            graphs = meanwhile() if meanwhile is not None else Graphs({}, set())
+            for future in as_completed(futures):
+                done, part = future.result()
+                graphs.merge(part)
+                on_progress(done)
+    finally:
+        _WORK = None
+    return graphs
+
+
+def _map_one_batch(mapper: Mapper, extractions: Sequence[Extraction], start: int) -> tuple[int, Graphs]:
+    global _WORK
+    _WORK = (mapper, extractions)
+    try:
+        return _map_batch(start, min(start + BATCH, len(extractions)))
+    finally:
+        _WORK = None

@@ -1,0 +1,67 @@
+"""The fast build (articles mapped in worker processes, the dataset kept as N-Quads text,
+validation beside the writing) publishes exactly the bytes of the plain one (Python quads,
+sorted, serialised one dump at a time)."""
+
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from kg.articles import read_articles
+from kg.build import build_quads, map_dataset, run_iri, summarise, summarise_counts
+from kg.dumps import (
+    count_statements, describe_dataset, union_triples, void_triples, write_dumps, write_text_dumps, write_void,
+)
+from kg.extract import extract_corpus
+from kg.iris import Minter
+from kg.namespaces import DEFAULT_BASE
+from kg.synth import write_corpus
+
+BUNDLED = Path(__file__).parents[1] / "kg" / "data" / "articles"
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("synth")
+    write_corpus(60, folder, seed=4, progress=False)  # more than two batches of 25
+    return folder
+
+
+def plain_build(corpus, folder: Path) -> None:
+    quads = build_quads(corpus)
+    union = union_triples(quads)
+    write_dumps(quads, union, folder)
+    write_void(void_triples(union, base=DEFAULT_BASE, run=run_iri(corpus, Minter(DEFAULT_BASE))), folder)
+
+
+def fast_build(corpus, folder: Path, workers: int) -> None:
+    dataset = map_dataset(corpus, workers=workers)
+    ntriples = dataset.ntriples()
+    write_text_dumps(dataset.nquads_chunks(), ntriples, folder)
+    counts = count_statements(dataset.triples)
+    write_void(describe_dataset(counts, base=DEFAULT_BASE, run=run_iri(corpus, Minter(DEFAULT_BASE))), folder)
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "two-workers"])
+@pytest.mark.parametrize("source", ["bundled", "synthetic"])
+def test_the_fast_build_writes_the_same_bytes_as_the_plain_one(source, workers, synthetic, tmp_path):
+    articles, _ = read_articles(BUNDLED if source == "bundled" else synthetic)
+    corpus = extract_corpus(articles)
+    (tmp_path / "plain").mkdir(), (tmp_path / "fast").mkdir()
+    plain_build(corpus, tmp_path / "plain")
+    fast_build(corpus, tmp_path / "fast", workers)
+    names = sorted(p.name for p in (tmp_path / "plain").iterdir())
+    assert names == ["dataset.jsonld", "dataset.nq", "dataset.trig", "union.ttl", "void.ttl"]
+    assert sorted(p.name for p in (tmp_path / "fast").iterdir()) == names
+    for name in names:
+        assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "plain" / name).read_bytes(), name
+
+
+def test_the_summary_from_text_counts_what_the_summary_from_quads_counts(synthetic):
+    articles, problems = read_articles(synthetic)
+    corpus = extract_corpus(articles)
+    dataset = map_dataset(corpus, workers=2)
+    fast = asdict(summarise_counts(corpus, dataset, count_statements(dataset.triples), problems, 0.0))
+    plain = asdict(summarise(corpus, build_quads(corpus), problems, 0.0))
+    assert {**fast, "seconds": 0} == {**plain, "seconds": 0}
+    assert fast["articles_read"] == 60 and fast["results"] > 0 and fast["claims"] > 0
