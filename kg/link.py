@@ -33,7 +33,8 @@ FUZZY_NAME_RATIO = 88.0
 def link_mentions(articles: list[tuple[Article, list[NameMention]]], reference: Reference
                   ) -> tuple[list[list[NameMention]], dict[str, Entity]]:
     """Give every name a key, dropping those that name nothing; return them and the entities."""
-    first = [[_match_reference(m, reference) for m in mentions] for _, mentions in articles]
+    first = [[_at_home(_match_reference(m, reference), m, reference, _countries_named(mentions)) for m in mentions]
+             for _, mentions in articles]
     minted = _mint_new_names([m for mentions in first for m in mentions if _is_new(m)], reference)
     second = [[_keyed(m, minted) for m in mentions] for mentions in first]
     corpus_people = _people(m for mentions in second for m in mentions)
@@ -48,6 +49,22 @@ def link_mentions(articles: list[tuple[Article, list[NameMention]]], reference: 
         resolved = [_resolve_word(m, indexes, reference) for m in mentions]
         linked.append([m for m in resolved if m.key])
     return linked, build_entities(articles, linked, reference)
+
+
+def _countries_named(mentions: list[NameMention]) -> frozenset[str]:
+    return frozenset(m.key for m in mentions if m.key and m.key.startswith("country/"))
+
+
+def _at_home(matched: NameMention, mention: NameMention, reference: Reference, named: frozenset[str]) -> NameMention:
+    """A name matched to a national entity only by its label keeps that match only if the article names the country.
+
+    "Social Democrats" in an article about Germany is not Sweden's party of that name: the name is
+    left unmatched (and minted as the article's own) when Sweden is nowhere in the article.
+    """
+    if mention.key or not matched.key:
+        return matched
+    home = reference.countries.get(matched.key, "")
+    return matched if not home or home in named else mention
 
 
 def _keyed(mention: NameMention, minted: dict[str, NameMention]) -> NameMention:

@@ -178,7 +178,7 @@ def test_nordic_parliament_election_words_type_the_election(text, election):
 @pytest.mark.parametrize("lang, text, expected", [
     ("en", "The Sol Party took 20.8%, the Labour Party of Prime Minister Ana Ruiz 16.4% and the Greens 11.6%.",
      [("party/sol-party", "20.8%", Decimal("20.8"), "exact", "unattributed", None, None),
-      ("party/labour-party-norway", "16.4%", Decimal("16.4"), "exact", "unattributed", None, None),
+      ("party/labour-party", "16.4%", Decimal("16.4"), "exact", "unattributed", None, None),
       ("party/greens", "11.6%", Decimal("11.6"), "exact", "unattributed", None, None)]),
     ("en", "Ana Ruiz of the Sol Party won 40.2% and Ola Berg 31%.",
      [(ANA, "40.2%", Decimal("40.2"), "exact", "unattributed", None, None),

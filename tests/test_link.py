@@ -243,3 +243,12 @@ def test_norwegian_institution_names(text, lang, expected):
 ], ids=["es-region", "en-city-and-region"])
 def test_regions_and_more_cities_are_no_names(text, lang, expected):
     assert keys_of(extract_corpus([make_article("a", text, lang)])) == expected
+
+
+def test_a_national_party_is_matched_by_label_only_in_articles_naming_its_country():
+    def keys(text: str) -> list[str]:
+        article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), "en")
+        return [m.entity for m in extract_corpus([article]).extractions[0].mentions]
+
+    assert keys("In Germany the Social Democrats (SPD) came third.") == ["country/germany", "party/spd", "party/spd"]
+    assert keys("In Sweden the Social Democrats won.") == ["country/sweden", "party/social-democrats-sweden"]

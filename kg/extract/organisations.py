@@ -79,6 +79,12 @@ def apply_acronyms(text: str, mentions: list) -> list:
     text (so that linking groups them with the name).
     """
     by_begin = {m.span.begin: m for m in mentions}
+    # "the Social Democrats (SPD)": a description the table does not know takes the known acronym's entity.
+    mentions = [replace(m, key=acronym.key, kind=acronym.kind, category=acronym.category)
+                if not m.key and text[m.span.end:m.span.end + 2] == " (" and m.kind != "person"
+                and (acronym := by_begin.get(m.span.end + 2)) is not None and acronym.key
+                and not acronym.key.startswith("person/") and _is_acronym(acronym.text)
+                and text[acronym.span.end:acronym.span.end + 1] == ")" else m for m in mentions]
     defined: dict[str, object] = {}
     for m in mentions:
         if text[m.span.end:m.span.end + 2] != " (" or m.kind == "person" or (m.key or "").startswith("person/"):

@@ -160,6 +160,8 @@ def _segment_owner(text: str, segment: list[NameMention], language: Language) ->
     if not people:
         return segment[-1] if segment[-1].key.startswith("party/") else None
     person = people[-1]
+    if segment[-1].key.startswith("party/") and _genitive_before(text, person, segment[-1]):
+        return segment[-1]  # "Lars Løkke Rasmussens nye parti Moderaterne fikk 9,3 prosent": the party is the subject
     heads = [m for m in segment if m.key.startswith("party/") and m.span.end <= person.span.begin]
     if not heads or person is not segment[-1]:
         return None
@@ -169,6 +171,21 @@ def _segment_owner(text: str, segment: list[NameMention], language: Language) ->
     if links and re.fullmatch(r"\)?\s*,?\s*(?:%s)\s+(?:[^\s,.;%%\d]+\s+){0,4}" % links, between, re.IGNORECASE):
         return heads[-1]
     return None
+
+
+def _genitive_before(text: str, person: NameMention, party: NameMention) -> bool:
+    """Whether a person stands as a genitive before the party ("Ana Limas nye parti Sol", "Ana Lima's new party, Sol").
+
+    >>> m = lambda key, b, e: NameMention("", Span(b, e), Span(0, 60), key=key)
+    >>> _genitive_before("Ana Limas nye parti Sol", m("person/ana-lima", 0, 9), m("party/sol", 20, 23))
+    True
+    >>> _genitive_before("Ana Lima of the Sol", m("person/ana-lima", 0, 8), m("party/sol", 16, 19))
+    False
+    """
+    between = text[person.span.end:party.span.begin]
+    name = text[person.span.begin:person.span.end]
+    genitive = between.startswith(("'s ", "’s ")) or (name.endswith("s") and between[:1] == " ")
+    return genitive and re.fullmatch(r"(?:'s|’s)?(?:\s+[a-zæøåéíóúñ]+){1,3},?\s+", between) is not None
 
 
 def _member_before(text: str, party: NameMention, local, language: Language) -> str | None:
