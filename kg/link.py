@@ -86,8 +86,9 @@ def _match_reference(mention: NameMention, reference: Reference) -> NameMention:
 
 def _match_whole(mention: NameMention, reference: Reference) -> NameMention:
     if not mention.key and _is_new(mention) and len(fold(mention.text).split()) == 1:
-        # A one-word organisation about to be minted may be a misspelt known name ("Russie").
-        key = _near_label(fold(mention.text), reference)
+        # A one-word organisation about to be minted may be a misspelt known name ("Russie"); a word
+        # capitalised only because it opens a sentence ("Opinion polls …") is not taken for one.
+        key = None if _opens_sentence(mention) else _near_label(fold(mention.text), reference)
         return replace(mention, key=key) if key else mention
     if mention.key or len(fold(mention.text).split()) < 2:
         return mention
@@ -246,7 +247,7 @@ def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMe
         key = _lookup_surname(word, index, near, first_wins, given)
         if key:
             return replace(mention, key=key, kind="person")
-    key = _near_label(word, reference)
+    key = None if _opens_sentence(mention) else _near_label(word, reference)
     if key:
         return replace(mention, key=key)
     if mention.title and mention.kind == "person" and mention.text[:1].isupper():
@@ -320,6 +321,11 @@ def _one_word_labels(reference: Reference) -> tuple[dict[str, set[str]], _NearIn
                 if " " not in label:
                     keys[fold(label)].add(key)
     return keys, _NearIndex(keys)
+
+
+def _opens_sentence(mention: NameMention) -> bool:
+    """Whether a name opens its sentence, where any word is capitalised: a near spelling there is no misspelling."""
+    return mention.sentence is not None and mention.span.begin == mention.sentence.begin
 
 
 def _near_label(word: str, reference: Reference) -> str | None:
