@@ -340,12 +340,14 @@ def _compound_title(word: str, language: Language) -> bool:
     >>> from kg.extract.languages import NORWEGIAN
     >>> _compound_title("partileder", NORWEGIAN), _compound_title("fylkesordfører", NORWEGIAN), _compound_title("kalender", NORWEGIAN)
     (True, True, False)
+    >>> _compound_title("politisjef", NORWEGIAN)
+    True
     >>> _compound_title("partileder", ENGLISH)
     False
     """
     if not language.definite_endings:
         return False
-    heads = derived(language, "title-heads", lambda: tuple(t for t in language.titles if " " not in t and len(t) >= 5))
+    heads = derived(language, "title-heads", lambda: tuple(t for t in language.titles if " " not in t and len(t) >= 4))
     return any(word.endswith(h) and len(word) >= len(h) + 4 for h in heads)
 
 

@@ -93,7 +93,7 @@ NORWEGIAN = Language(
         "folketingsvalg": "parliamentary", "valget": "", "valg": "",
     },
     not_names=frozenset(
-        ("den det de en et ei i på av for til og men som når etter før under over med uten mens "
+        ("den det de en et ei i på av fra for til og men som når etter før under over med uten mens "
          "han hun hans hennes deres vi dette disse her der så også likevel imidlertid ifølge "
          "les kilder kilde foto opposisjonen nå om bnp " + _DAYS_MONTHS_NB).split()
     ),
