@@ -22,7 +22,7 @@ from .bodies import find_bodies
 from .candidates import find_candidates
 from .languages import Language
 from .names import PARTY_CONNECTORS, NameMention, place_before, title_words
-from .organisations import apply_acronyms, mark_parties
+from .organisations import apply_acronyms, join_slashed_parties, mark_parties
 from .reference import Reference, labels_of
 from .text import Token, fold, inside, photo_credit_spans, sentence_of, split_sentences, tokenize
 
@@ -76,7 +76,14 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     mentions = [_with_title(text, tokens, position, m, mentions, reference, language) for m in mentions]
     mentions = mark_parties(text, sorted(mentions, key=lambda m: (m.span.begin, m.span.end)), language)
     mentions = apply_acronyms(text, mentions)
+    mentions = join_slashed_parties(text, mentions, _label_keys(reference))
     return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
+
+
+@cache
+def _label_keys(reference: Reference) -> dict[str, str]:
+    """Every label of the table, folded, and the key it names."""
+    return {fold(label): key for key, entity in reference.entities.items() for label in labels_of(entity)}
 
 
 def _rehome(match: tuple[int, int, str], tokens: list[Token], reference: Reference, named: set[str],

@@ -99,6 +99,34 @@ def apply_acronyms(text: str, mentions: list) -> list:
             if (full := defined.get(m.text)) is not None and m is not full else m for m in mentions]
 
 
+def join_slashed_parties(text: str, mentions: list, labels: dict[str, str]) -> list:
+    """Two parties written as one list with a slash ("CDU/CSU") are that joint list, one name.
+
+    Its key is the table's entity of that spelling (``labels``: folded label to key), else it is a new party.
+
+    >>> from kg.extract.names import NameMention
+    >>> from kg.model import Span
+    >>> t = "the CDU/CSU won"
+    >>> ms = [NameMention("CDU", Span(4, 7), Span(0, 15), key="party/cdu"), NameMention("CSU", Span(8, 11), Span(0, 15), key="party/csu")]
+    >>> [(m.text, m.key, m.kind) for m in join_slashed_parties(t, ms, {"cdu/csu": "party/cdu-csu"})]
+    [('CDU/CSU', 'party/cdu-csu', 'party')]
+    """
+    joined: list = []
+    for m in mentions:
+        last = joined[-1] if joined else None
+        if last is not None and text[last.span.end:m.span.begin] == "/" and _is_party(last) and _is_party(m):
+            name = text[last.span.begin:m.span.end]
+            joined[-1] = replace(last, text=name, span=type(last.span)(last.span.begin, m.span.end),
+                                 key=labels.get(fold(name)), kind="party", category=None, title=None)
+            continue
+        joined.append(m)
+    return joined
+
+
+def _is_party(mention) -> bool:
+    return (mention.key or "").startswith("party/") or (not mention.key and mention.kind == "party")
+
+
 def _is_acronym(word: str) -> bool:
     """
     >>> _is_acronym("ONPE"), _is_acronym("PSUV"), _is_acronym("Lima")

@@ -318,11 +318,14 @@ def _poll_in_stretch(text: str, stretch: Span, local, language: Language, refere
     """
     lower = text[stretch.begin:stretch.end].lower()
     cues = _cues_in_order(lower, language, len(lower))
-    if not cues or cues[0] not in ("opinion-poll", "exit-poll") or cues[0] == kind[0]:
+    if not cues or cues[0] not in ("opinion-poll", "exit-poll"):
         return kind
     inside = [m for m in local if stretch.begin <= m.span.begin < stretch.end]
     firm = next((m.key for m in inside if m.category == "polling-firm" or reference.in_category(m.key, "polling-firm")),
                 None)
+    if kind[0] in ("opinion-poll", "exit-poll"):
+        # A second poll in a sentence about polls ("…, mens JTBCs måling, utført av Realmeter, hadde …"): same kind, its own maker.
+        return kind[0], firm or kind[1]
     return cues[0], firm
 
 
