@@ -189,3 +189,18 @@ def test_nordic_parliament_election_words_type_the_election(text, election):
         "en-a-name-before-poll-is-the-pollster"])
 def test_the_head_of_a_figures_own_phrase_owns_it(lang, text, expected):
     assert results_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The liberal VVD of Dilan Yesilgoz won 15.2%.",
+     [("party/vvd", "15.2%", Decimal("15.2"), "exact", "unattributed", None, None)]),
+    ("en", "The New Social Contract of Pieter Omtzigt, founded only in August, finished on 12.8%.",
+     [("party/new-social-contract", "12.8%", Decimal("12.8"), "exact", "unattributed", None, None)]),
+    ("en", "In Germany the CDU/CSU won 28.5%.",
+     [("party/cdu-csu", "28.5%", Decimal("28.5"), "exact", "unattributed", None, None)]),
+    ("nb", "Venstre falt til 13,3 prosent, partiets dårligste valg.",
+     [("party/venstre", "13,3 prosent", Decimal("13.3"), "exact", "unattributed", None, None)]),
+], ids=["en-acronym-after-a-political-word", "en-the-name-before-the-person-it-is-named-for",
+        "en-joint-list-with-a-slash", "nb-one-word-name-that-gets-a-share"])
+def test_parties_are_read_from_how_the_text_treats_them(lang, text, expected):
+    assert results_of(text, lang) == expected

@@ -147,6 +147,16 @@ def mark_parties(text: str, mentions: list, language: Language) -> list:
         # "la candidata de Morena", "the candidate of the Greens": the name is a party.
         if not m.key and m.kind is None and after_candidate_word(text, m.span.begin, language):
             found[i] = replace(m, kind="party")
+        # "the liberal VVD", "los conservadores PP": an acronym after a political word is a party.
+        elif not m.key and m.kind in (None, "organization") and _is_acronym(m.text) \
+                and _word_before(text, m.span.begin) in language.party_words:
+            found[i] = replace(m, kind="party")
+        # "The New Social Contract of Pieter Omtzigt": a name after "the", before a person it is named for,
+        # is no person but the party.
+        elif not m.key and m.kind == "person" and _word_before(text, m.span.begin) in _DEFINITE \
+                and i + 1 < len(found) and found[i + 1].kind == "person" \
+                and text[m.span.end:found[i + 1].span.begin].strip().lower() in language.party_of:
+            found[i] = replace(m, kind="party")
     for i in range(1, len(found)):
         person, party = found[i - 1], found[i]
         bare = (person.kind is None and not person.key and " " not in person.text  # "Premadasa, of the …"
@@ -163,6 +173,20 @@ def mark_parties(text: str, mentions: list, language: Language) -> list:
         if between.strip(" ,") in language.member_of and between.strip(" ,") and "\n" not in between:
             found[i] = replace(party, kind="party")
     return found
+
+
+#: Definite articles before a name: a person's name does not take one.
+_DEFINITE = frozenset({"the", "el", "la", "los", "las"})
+
+
+def _word_before(text: str, begin: int) -> str:
+    """The lowercase word right before ``begin`` ("" when none).
+
+    >>> _word_before("the liberal VVD", 12), _word_before("VVD", 0)
+    ('liberal', '')
+    """
+    found = re.search(r"(\w+)\s+$", text[max(0, begin - 30):begin])
+    return found.group(1).lower() if found else ""
 
 
 def _has_org_head(name: str, language: Language) -> bool:
