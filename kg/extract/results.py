@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from decimal import Decimal  # noqa: F401 (the doctests use it)
 
 from kg.model import Article, Result, Span
 
@@ -106,6 +107,9 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     owner = _segment_owner(text, segment, language)
     if owner is not None and _pronoun_before(text[segment[-1].span.end:figure.span.begin], language) is None:
         return _candidate_of(text, owner, mentions, language, given) or owner.key
+    placed = _placed_at(text, figure, local, language)
+    if placed is not None:
+        return placed.key
     possessor = next((m for m in local if m.span.end <= figure.span.begin and re.fullmatch(r"\s*(?:'s|’s|s)?\s*", text[m.span.end:figure.span.begin])), None)
     if possessor:
         return _member_before(text, possessor, local, language) or possessor.key
@@ -138,6 +142,23 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     if parties:
         return _candidate_of(text, parties[-1], mentions, language, given) or parties[-1].key
     return _previous_subject(text, figure, sentence, mentions)
+
+
+def _placed_at(text: str, figure: Figure, local, language: Language) -> NameMention | None:
+    """The name a verb puts at the figure: "Elections Canada put the Liberals at 43.7%", "had Marcos at 56%".
+
+    >>> m = lambda key, b, e: NameMention("", Span(b, e), Span(0, 60), key=key)
+    >>> t = "Elections Canada put the Liberals at 43.7%"
+    >>> f = Figure(Decimal("43.7"), "43.7%", Span(37, 42), Decimal("0.1"), "exact")
+    >>> _placed_at(t, f, [m("organization/ec", 0, 16), m("party/liberals", 25, 33)], ENGLISH).key
+    'party/liberals'
+    """
+    if not language.share_at:
+        return None
+    pattern = r"\s+(?:%s)\s+(?:(?:%s)\s+)?$" % ("|".join(map(re.escape, language.share_at)),
+                                             "|".join(map(re.escape, sorted(language.bounds, key=len, reverse=True))))
+    return next((m for m in reversed(local) if m.span.end <= figure.span.begin
+                 and re.fullmatch(r"(?:'s|’s|s)?" + pattern, text[m.span.end:figure.span.begin], re.IGNORECASE)), None)
 
 
 def _segment_owner(text: str, segment: list[NameMention], language: Language) -> NameMention | None:

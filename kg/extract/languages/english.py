@@ -74,7 +74,9 @@ ENGLISH = Language(
                 "budget", "of seats"),
     kinds=(
         ("exit poll", "exit-poll"), ("exit-poll", "exit-poll"), ("quick count", "exit-poll"),
-        ("opinion poll", "opinion-poll"), ("poll", "opinion-poll"), ("polls", "opinion-poll"),
+        ("opinion poll", "opinion-poll"), ("poll", "opinion-poll"),
+        # "with all polls reporting", "after the polls closed": polling stations, not a survey.
+        ("polls reporting", "official"), ("polls closed", "official"), ("polls closing", "official"), ("polls", "opinion-poll"),
         ("survey", "opinion-poll"), ("surveys", "opinion-poll"),
         ("opposition's tally", "opposition-tally"), ("opposition's count", "opposition-tally"),
         ("according to the opposition", "opposition-tally"), ("opposition says", "opposition-tally"),
@@ -93,6 +95,7 @@ ENGLISH = Language(
     opening_cues=frozenset({"first round", "first-round"}),
     earlier_poll=("last", "latest", "final", "week before", "days before", "previous week", "before the vote", "before the election", "ahead of the vote"),
     share_for=("for",),
+    share_at=("at", "on"),
     rival=("rival", "challenger", "opponent"),
     opposition=("the opposition", "opposition"),
     elections={

@@ -100,3 +100,6 @@ class Language:
     #: Words that date a poll before the vote ("the last survey before the vote"): it stays an opinion
     #: poll even in an article about exit polls.
     earlier_poll: tuple[str, ...] = ()
+    #: Prepositions between a candidate and its figure when a verb puts one at the other ("put the
+    #: Liberals at 43.7%", "hadde Lee på 48 prosent"): the name right before one owns the figure.
+    share_at: tuple[str, ...] = ()

@@ -84,6 +84,7 @@ NORWEGIAN = Language(
     opening_cues=frozenset({"første runde", "første valgomgang"}),
     earlier_poll=("siste", "forrige uke", "uken før", "uka før", "dagene før", "før valget", "i forkant av valget", "forut for valget"),
     share_for=("for", "til"),
+    share_at=("på",),
     rival=("rival", "rivalen", "motkandidat", "motkandidaten", "utfordrer", "utfordreren"),
     opposition=("opposisjonen",),
     elections={

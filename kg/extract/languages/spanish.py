@@ -89,6 +89,7 @@ SPANISH = Language(
     opening_cues=frozenset({"primera vuelta"}),
     earlier_poll=("última", "últimas", "último", "últimos", "semana pasada", "semana anterior", "días antes", "antes de la votación", "antes de las elecciones", "previa", "previas"),
     share_for=("para", "a favor de", "de", "del", "de la"),
+    share_at=("en",),
     rival=("rival", "contrincante", "adversario", "contendiente"),
     opposition=("la oposición", "oposición"),
     elections={
