@@ -56,6 +56,8 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
                 kind = "party"  # a one-word name that gets a vote share: "Socialdemokratiet fikk 27,5 prosent"
             if _not_a_name(text, tokens, position[begin], piece, kind, noun, language):
                 continue
+            if kind == "person" and len(piece) >= 2 and _genitive_of_known_name(text, piece[-1].text, language):
+                end -= 1  # "statsminister Sanna Marins sosialdemokrater … Marin sa": the s is the genitive's
             mentions.append(NameMention(_without_nickname(text[begin:end]), Span(begin, end), sentence_of(begin, sentences),
                                         kind=kind, place=place, category=category))
     return mentions
@@ -119,6 +121,21 @@ def _share_subject(text: str, end: int, language: Language) -> bool:
             "|".join(re.escape(b) for b in sorted(language.bounds, key=len, reverse=True)),
             "|".join(re.escape(p) for p in language.percent_words)), re.IGNORECASE) if language.share_verbs else None)
     return bool(pattern and pattern.match(text, end))
+
+
+def _genitive_of_known_name(text: str, word: str, language: Language) -> bool:
+    """Whether ``word`` is a genitive (glued s) of a name the text also writes bare ("Marins" beside "Marin").
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> t = "Sanna Marins parti tapte. Marin sa nei."
+    >>> _genitive_of_known_name(t, "Marins", NORWEGIAN), _genitive_of_known_name(t, "Marins", ENGLISH)
+    (True, False)
+    >>> _genitive_of_known_name("Carlos Mesa won.", "Carlos", NORWEGIAN)
+    False
+    """
+    if not language.genitive_s or len(word) < 4 or not word.endswith("s"):
+        return False
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(word[:-1]), text) is not None
 
 
 def _part_of_longer_name(text: str, word: str) -> bool:
