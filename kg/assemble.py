@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 from pyoxigraph import Quad, RdfFormat, serialize
@@ -39,25 +39,29 @@ SERIAL_BELOW = 2 * BATCH
 class Graphs:
     """N-Quads text by graph, and the union of the graphs as N-Triples statements.
 
-    ``blocks`` maps a graph name (as N-Triples writes it, ``<iri>``) to the set of its lines;
-    ``triples`` holds each ``S P O`` of every graph once.
+    ``blocks`` maps a graph name (as N-Triples writes it, ``<iri>``) to its lines, sorted, each
+    ending in a newline; ``triples`` holds each ``S P O`` of every graph once.
     """
 
-    blocks: dict[str, set[str]]
-    triples: set[str]
+    blocks: dict[str, str] = field(default_factory=dict)
+    triples: set[str] = field(default_factory=set)
 
     def add_quads(self, quads: Iterable[Quad]) -> None:
         """Add ``quads``, printed by pyoxigraph (so escaping is exactly the N-Quads dump's)."""
         text = serialize(quads, format=RdfFormat.N_QUADS).decode("utf-8")
+        by_graph: dict[str, set[str]] = {}
         for line in text.splitlines():
             # A line ends " <graph> ." and the graph is the last " <" (a literal may hold " <").
             cut = line.rindex(" <", 0, len(line) - 2)
-            self.blocks.setdefault(line[cut + 1 : -2], set()).add(line)
+            by_graph.setdefault(line[cut + 1 : -2], set()).add(line)
             self.triples.add(line[:cut])
+        self.merge(Graphs({graph: "".join(f"{line}\n" for line in sorted(lines)) for graph, lines in by_graph.items()}))
 
     def merge(self, other: Graphs) -> None:
-        for graph, lines in other.blocks.items():
-            self.blocks.setdefault(graph, set()).update(lines)
+        """Add ``other``'s graphs; a graph in both (an article read twice) is merged line by line."""
+        for graph, text in other.blocks.items():
+            mine = self.blocks.get(graph)
+            self.blocks[graph] = text if mine is None else "".join(sorted(set(mine.splitlines(True)) | set(text.splitlines(True))))
         self.triples |= other.triples
 
 
@@ -66,7 +70,7 @@ class Dataset:
     """A mapped dataset: N-Quads blocks in canonical order and the sorted union of its graphs."""
 
     blocks: list[tuple[str, str]]  # (graph, its sorted lines each ending "\n"), sorted by graph
-    triples: list[str]  # "S P O", sorted
+    triples: set[str]  # "S P O"; sorted only for the dump, validation does not need it
     quads: int
 
     def nquads_chunks(self) -> Iterable[bytes]:
@@ -74,9 +78,9 @@ class Dataset:
         for _, text in self.blocks:
             yield text.encode("utf-8")
 
-    def ntriples(self) -> bytes:
-        """The union of the graphs as N-Triples, sorted."""
-        return "".join(f"{t} .\n" for t in self.triples).encode("utf-8")
+    def ntriples(self, *, ordered: bool = True) -> bytes:
+        """The union of the graphs as N-Triples, sorted (as ``union_triples``) when ``ordered``."""
+        return "".join(f"{t} .\n" for t in (sorted(self.triples) if ordered else self.triples)).encode("utf-8")
 
     def lines_of(self, graph_suffix: str) -> Iterable[str]:
         """The lines of the graphs whose IRI ends with ``graph_suffix``."""
@@ -86,10 +90,9 @@ class Dataset:
 
 
 def sorted_dataset(graphs: Graphs) -> Dataset:
-    """``graphs`` in canonical order."""
-    blocks = [(graph, "".join(f"{line}\n" for line in sorted(lines))) for graph, lines in sorted(graphs.blocks.items())]
-    return Dataset(blocks=blocks, triples=sorted(graphs.triples),
-                   quads=sum(len(lines) for lines in graphs.blocks.values()))
+    """``graphs`` in canonical order: each block is sorted already, so only the graphs are."""
+    return Dataset(blocks=sorted(graphs.blocks.items()), triples=graphs.triples,
+                   quads=sum(text.count("\n") for text in graphs.blocks.values()))
 
 
 # -- mapping articles in worker processes ---------------------------------------------------------
@@ -101,7 +104,7 @@ _WORK: tuple[Mapper, Sequence[Extraction]] | None = None
 
 def _map_batch(start: int, stop: int) -> tuple[int, Graphs]:
     mapper, extractions = _WORK
-    graphs = Graphs({}, set())
+    graphs = Graphs()
     for extraction in extractions[start:stop]:
         graphs.add_quads(mapper.article_quads(extraction))
     return stop - start, graphs
@@ -125,7 +128,7 @@ def map_articles(mapper: Mapper, extractions: Sequence[Extraction], *, workers: 
     if workers is None:
         workers = worker_count() if len(extractions) >= SERIAL_BELOW else 1
     if workers <= 1:
-        graphs = Graphs({}, set())
+        graphs = Graphs()
         for start in range(0, len(extractions), BATCH):
             done, part = _map_one_batch(mapper, extractions, start)
             graphs.merge(part)
@@ -138,7 +141,7 @@ def map_articles(mapper: Mapper, extractions: Sequence[Extraction], *, workers: 
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             futures = [pool.submit(_map_batch, start, min(start + BATCH, len(extractions)))
                        for start in range(0, len(extractions), BATCH)]
-            graphs = meanwhile() if meanwhile is not None else Graphs({}, set())
+            graphs = meanwhile() if meanwhile is not None else Graphs()
             for future in as_completed(futures):
                 done, part = future.result()
                 graphs.merge(part)

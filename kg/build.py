@@ -8,6 +8,7 @@ target and moved into place only when the dataset conforms to the shapes.
 from __future__ import annotations
 
 import argparse
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -101,7 +102,7 @@ def map_dataset(corpus: Corpus, *, base: str = DEFAULT_BASE, show_progress: bool
     mapper = Mapper(minter, version=__version__, run=run_iri(corpus, minter))
 
     def shared_graphs() -> Graphs:
-        graphs = Graphs({}, set())
+        graphs = Graphs()
         entities = {**publisher_entities(corpus), **corpus.entities}
         graphs.add_quads(mapper.entity_quads(entities.values()))
         graphs.add_quads(mapper.finding_quads(find_disagreements(corpus)))
@@ -148,14 +149,13 @@ def build_dataset(
     dataset = map_dataset(corpus, base=base, show_progress=show_progress)
 
     say(f"validating {dataset.quads} quads against the shapes, writing the dumps meanwhile", show_progress)
-    ntriples = dataset.ntriples()
     summary = None
-    with validation_in_background(ntriples) as pending:
+    with validation_in_background(dataset.ntriples(ordered=False)) as pending:
         counts = count_statements(dataset.triples)
 
         def write(folder: Path) -> None:
             nonlocal summary
-            write_text_dumps(dataset.nquads_chunks(), ntriples, folder)
+            write_text_dumps(dataset.nquads_chunks(), dataset.ntriples(), folder)
             write_void(describe_dataset(counts, base=base, run=run_iri(corpus, Minter(base))), folder)
             report = pending.result()
             if not report.conforms:
@@ -171,18 +171,24 @@ def build_dataset(
 def validation_in_background(ntriples: bytes) -> Iterator[Future]:
     """Validate the union ``ntriples`` in a forked process; the future gives the report.
 
-    shifty holds the GIL while it validates, so a thread would not help; the fork inherits the
-    text and the prepared shapes instead of receiving them through a pipe.
+    shifty holds the GIL while it validates, so a thread would not help. The fork inherits the
+    text and the prepared shapes instead of receiving them through a pipe; ``gc.freeze`` keeps
+    the child's collector off the parent's objects, which would otherwise be copied page by page.
     """
     global _PENDING
     _PENDING = ntriples
+    del ntriples
+    gc.freeze()
     try:
         with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
-            future = pool.submit(_validate_pending)  # forks the child now
+            future = pool.submit(_validate_pending)  # forks the child now (the fork start method)
+            _PENDING = None  # the child has its copy; the parent's can go
+            gc.unfreeze()
             yield future
             future.cancel()
     finally:
         _PENDING = None
+        gc.unfreeze()
 
 
 _PENDING: bytes | None = None

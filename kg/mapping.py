@@ -271,6 +271,10 @@ class Mapper:
         """
         graph = self.mint.findings_graph
         figures: dict[tuple, Figure] = {}
+        # Findings share their Figure objects (every pair of figures is a finding), and a
+        # figure's key and IRI take hashing to make: each is made once per object.
+        keys: dict[int, tuple[Figure, tuple]] = {}  # holds the figure, so its id is not reused
+        nodes: dict[tuple, NamedNode] = {}
         for finding in findings:
             node = self.mint.finding(finding.key)
             yield from _triples(graph, node, [
@@ -282,10 +286,15 @@ class Mapper:
             if finding.election:
                 yield Quad(node, _KG.election, self.entity(finding.election), graph)
             for figure in finding.figures:
-                yield Quad(node, _KG.comparedFigure, self.mint.figure(figure.key), graph)
-                figures.setdefault(figure.key, figure)
+                known = keys.get(id(figure))
+                if known is None:
+                    known = keys[id(figure)] = (figure, figure.key)
+                    figures.setdefault(known[1], figure)
+                    if known[1] not in nodes:
+                        nodes[known[1]] = self.mint.figure(known[1])
+                yield Quad(node, _KG.comparedFigure, nodes[known[1]], graph)
         for key in sorted(figures):
-            yield from self._figure_quads(figures[key], graph)
+            yield from self._figure_quads(figures[key], nodes[key], graph)
         sources = {s.article for figure in figures.values() for s in figure.results}
         if not sources:
             return  # no findings, no findings graph: its provenance would point at nothing
@@ -297,9 +306,8 @@ class Mapper:
         for article_key in sorted(sources):
             yield Quad(graph, _PROV.wasDerivedFrom, self.mint.article(article_key), provenance)
 
-    def _figure_quads(self, figure: Figure, graph: NamedNode) -> Iterator[Quad]:
-        """A figure in the terms its results use, and one membership triple per result."""
-        node = self.mint.figure(figure.key)
+    def _figure_quads(self, figure: Figure, node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
+        """A figure (``node``) in the terms its results use, and one membership triple per result."""
         sample = figure.sample
         yield from _triples(graph, node, [
             (_TYPE, _KG.ReportedFigure),
