@@ -151,6 +151,33 @@ class ChangedView:
         """Triples that leave the union of the graphs."""
         return {q.triple for q in self.removes if not any(True for _ in self.after(q.subject, q.predicate, q.object))}
 
+    def edges_after(self, out: Iterable[tuple], into: Iterable[tuple] = (), whole: Iterable = ()) -> set[ox.Triple]:
+        """The union's triples (after the change) on some paths of some nodes, in one query each:
+        ``out`` pairs (node, predicate IRI) for ``node p ?o``, ``into`` pairs for ``?s p node``,
+        ``whole`` nodes for all of ``node ?p ?o``. Each triple comes once however many graphs
+        state it (a claim quoted by 35 articles is stated in 35 graphs). IRIs only."""
+        out, into, whole = set(out), set(into), set(whole)
+        found: set[ox.Triple] = set()
+        if self.store is not None:
+            for pairs, pattern in ((out, "VALUES (?s ?p)"), (into, "VALUES (?o ?p)")):
+                if pairs:
+                    listed = " ".join(f"({n} <{p}>)" for n, p in sorted(pairs, key=lambda x: (x[0].value, x[1])))
+                    found |= self._select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {pattern} {{ {listed} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+            if whole:
+                listed = " ".join(str(n) for n in sorted(whole, key=lambda n: n.value))
+                found |= self._select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {listed} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+            found -= self.gone_triples()
+        for node, predicate in out:
+            found.update(q.triple for q in self.adds_by_subject.get(node, ()) if q.predicate.value == predicate)
+        for node, predicate in into:
+            found.update(q.triple for q in self.adds_by_object.get(node, ()) if q.predicate.value == predicate)
+        for node in whole:
+            found.update(q.triple for q in self.adds_by_subject.get(node, ()))
+        return found
+
+    def _select(self, query: str) -> set[ox.Triple]:
+        return {ox.Triple(s, p, o) for s, p, o in self.store.query(query).rows}
+
     def triples_after(self, subjects: Iterable, predicates: Iterable[str]) -> set[ox.Triple]:
         """The union's triples (after the change) from any of ``subjects`` by any of ``predicates``.
 
@@ -180,17 +207,19 @@ def is_node(term) -> bool:
 
 def affected_nodes(view: ChangedView, changed: Iterable[ox.Triple], reach: Reach) -> set:
     """The focus nodes whose SHACL results a change of ``changed`` triples can alter."""
-    nodes = set()
+    nodes, reached = set(), set()
     for triple in changed:
         subject, predicate = triple.subject, triple.predicate.value
         nodes.add(subject)
         if predicate in reach.inverse and is_node(triple.object):
             nodes.add(triple.object)
         if predicate in reach.second_hop:
-            for state in (view.before, view.after):
-                nodes.update(q.subject for q in state(None, None, subject))
-                for inverse in reach.inverse:
-                    nodes.update(q.object for q in state(subject, ox.NamedNode(inverse)) if is_node(q.object))
+            reached.add(subject)
+    for subject in reached:  # what reaches it depends on the subject only: once each
+        for state in (view.before, view.after):
+            nodes.update(q.subject for q in state(None, None, subject))
+            for inverse in reach.inverse:
+                nodes.update(q.object for q in state(subject, ox.NamedNode(inverse)) if is_node(q.object))
     return nodes
 
 
@@ -212,13 +241,7 @@ def neighbourhood(view: ChangedView, focus: Iterable, reach: Reach, changed: Ite
     added = {q.triple for q in view.adds}
     gone = [t for t in changed if t not in added]  # a changed triple is added or gone
     left = {(t.subject, t.predicate, False) for t in gone} | {(t.object, t.predicate, True) for t in gone}
-    triples: set[ox.Triple] = set()
-    values = set()
-    for node in focus:
-        for quad, value in node_edges(view, node, reach, touched, left):
-            triples.add(quad.triple)
-            if is_node(value):
-                values.add(value)
+    triples, values = node_edges(view, focus, reach, touched, left)
     second = view.triples_after(values, reach.second_hop)
     triples |= second
     # the type of what a value points to (sh:class two steps on)
@@ -226,47 +249,55 @@ def neighbourhood(view: ChangedView, focus: Iterable, reach: Reach, changed: Ite
     return triples
 
 
-def node_edges(view: ChangedView, node, reach: Reach, touched: set, left: set) -> Iterator[tuple[ox.Quad, object]]:
-    """The quads out of ``node`` and into it on inverse paths, each with the value it gives."""
-    out = list(islice(view.after(node), LARGE + 1))
-    inverse = {p: list(islice(view.after(None, ox.NamedNode(p), node), LARGE + 1)) for p in reach.inverse}
-    large = len(out) > LARGE or any(len(quads) > LARGE for quads in inverse.values())
-    rules = value_rules(view, node, out) if large and isinstance(node, ox.NamedNode) else None
-    if rules is None:
-        out = out if len(out) <= LARGE else view.after(node)
-        yield from ((q, q.object) for q in out)
-        for p, quads in inverse.items():
-            yield from ((q, q.subject) for q in (quads if len(quads) <= LARGE else view.after(None, ox.NamedNode(p), node)))
-        return
-    partial = {(r.predicate, r.inverse): r.keep for r in rules if (node, ox.NamedNode(r.predicate), r.inverse) not in left}
-    if len(out) <= LARGE:
-        yield from ((q, q.object) for q in out if (q.predicate.value, False) not in partial)
-    else:  # what the shapes read (a node's other triples conformed and stay as they were)
-        for p in read_predicates() | {q.predicate.value for q in view.adds_by_subject.get(node, ())}:
-            if (p, False) not in partial:
-                yield from ((q, q.object) for q in view.after(node, ox.NamedNode(p)))
-    for p, quads in inverse.items():
-        if (p, True) not in partial:
-            yield from ((q, q.subject) for q in (quads if len(quads) <= LARGE else view.after(None, ox.NamedNode(p), node)))
-    for (p, inverted), keep in partial.items():
-        yield from part_of_value_set(view, node, ox.NamedNode(p), inverted, keep, touched)
+def node_edges(view: ChangedView, focus: Iterable, reach: Reach, touched: set, left: set) -> tuple[set, set]:
+    """The triples out of each focus node and into it on inverse paths, and the values they give.
+
+    Each node's sets are first sized by a few quads; a large one is read in part where its
+    shapes allow (:func:`part_of_value_set`); the rest are read in one query per direction.
+    """
+    out_pairs, in_pairs, whole, partial_edges = set(), set(), set(), []
+    triples: set[ox.Triple] = set()
+    for node in focus:
+        if not isinstance(node, ox.NamedNode):  # cannot be named in a query: looked up
+            triples.update(q.triple for q in view.after(node))
+            triples.update(q.triple for p in reach.inverse for q in view.after(None, ox.NamedNode(p), node))
+            continue
+        out_large = sum(1 for _ in islice(view.after(node), LARGE + 1)) > LARGE
+        in_large = {p for p in reach.inverse if sum(1 for _ in islice(view.after(None, ox.NamedNode(p), node), LARGE + 1)) > LARGE}
+        rules = value_rules(view, node) if out_large or in_large else None
+        partial = {} if rules is None else {
+            (r.predicate, r.inverse): r.keep for r in rules if (node, ox.NamedNode(r.predicate), r.inverse) not in left}
+        if out_large and partial:  # what the shapes read (its other triples conformed and stay so)
+            added = {q.predicate.value for q in view.adds_by_subject.get(node, ())}
+            out_pairs.update((node, p) for p in read_predicates() | added if (p, False) not in partial)
+        else:
+            whole.add(node)
+        in_pairs.update((node, p) for p in reach.inverse if (p, True) not in partial)
+        for (p, inverted), keep in partial.items():
+            partial_edges.extend(part_of_value_set(view, node, ox.NamedNode(p), inverted, keep, touched))
+    triples |= view.edges_after(out_pairs, in_pairs, whole)
+    triples.update(partial_edges)
+    focus = set(focus)
+    values = {t.object for t in triples if t.subject in focus and is_node(t.object)}
+    values |= {t.subject for t in triples if t.object in focus and t.predicate.value in reach.inverse}
+    return triples, values
 
 
-def part_of_value_set(view: ChangedView, node, predicate, inverted: bool, keep: int, touched: set):
-    """The values of one path that a change only adds to: the added ones, the touched ones, and
-    ``keep`` others (for a sh:minCount), each with its quad."""
+def part_of_value_set(view: ChangedView, node, predicate, inverted: bool, keep: int, touched: set) -> set[ox.Triple]:
+    """The triples of one path that a change only adds to: the added ones, those to touched
+    values, and ``keep`` others (for a sh:minCount)."""
     def edges(value=None):
-        found = view.after(value, predicate, node) if inverted else view.after(node, predicate, value)
-        return ((q, q.subject if inverted else q.object) for q in found)
+        return view.after(value, predicate, node) if inverted else view.after(node, predicate, value)
 
     added = view.adds_by_object.get(node, ()) if inverted else view.adds_by_subject.get(node, ())
-    yield from ((q, q.subject if inverted else q.object) for q in added if q.predicate == predicate)
+    found = {q.triple for q in added if q.predicate == predicate}
     for value in touched:
-        yield from edges(value)
-    yield from islice(edges(), keep)
+        found.update(q.triple for q in edges(value))
+    found.update(q.triple for q in islice(edges(), keep))
+    return found
 
 
-def value_rules(view: ChangedView, node, out: list) -> tuple[Rule, ...] | None:
+def value_rules(view: ChangedView, node) -> tuple[Rule, ...] | None:
     """:func:`kg.value_sets.focus_rules` for ``node`` after the change."""
     rdf_type = ox.NamedNode(str(RDF.type))
     types = {q.object.value for q in view.after(node, rdf_type)}
