@@ -107,9 +107,9 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     owner = _segment_owner(text, segment, language)
     if owner is not None and _pronoun_before(text[segment[-1].span.end:figure.span.begin], language) is None:
         return _candidate_of(text, owner, mentions, language, given) or owner.key
-    placed = _placed_at(text, figure, local, language)
-    if placed is not None:
-        return placed.key
+    placed = _placed_at(text, figure, local, language) or _subject_of_share_verb(text, figure, local, language)
+    if placed is not None:  # "Maduro fra Sosialistpartiet fikk 51,2 prosent": the member before the party
+        return _member_before(text, placed, local, language) or placed.key
     possessor = next((m for m in local if m.span.end <= figure.span.begin and re.fullmatch(r"\s*(?:'s|’s|s)?\s*", text[m.span.end:figure.span.begin])), None)
     if possessor:
         return _member_before(text, possessor, local, language) or possessor.key
@@ -159,6 +159,24 @@ def _placed_at(text: str, figure: Figure, local, language: Language) -> NameMent
                                              "|".join(map(re.escape, sorted(language.bounds, key=len, reverse=True))))
     return next((m for m in reversed(local) if m.span.end <= figure.span.begin
                  and re.fullmatch(r"(?:'s|’s|s)?" + pattern, text[m.span.end:figure.span.begin], re.IGNORECASE)), None)
+
+
+def _subject_of_share_verb(text: str, figure: Figure, local, language: Language) -> NameMention | None:
+    """The name right before a verb of scoring and the figure: "…, the CDU/CSU won 28.5%", "Venstre falt til 13,3 prosent".
+
+    >>> m = lambda key, b, e: NameMention("", Span(b, e), Span(0, 60), key=key)
+    >>> t = "published by Ruth Brand, the CDU/CSU won 28.5%"
+    >>> f = Figure(Decimal("28.5"), "28.5%", Span(41, 46), Decimal("0.1"), "exact")
+    >>> _subject_of_share_verb(t, f, [m("person/ruth-brand", 13, 23), m("party/cdu-csu", 29, 36)], ENGLISH).key
+    'party/cdu-csu'
+    """
+    if not language.share_verbs:
+        return None
+    pattern = r"\s+(?:%s)\s+(?:(?:%s)\s+)?(?:(?:the|el|la|de|del|hele)\s+)?$" % (
+        "|".join(re.escape(v) for v in sorted(language.share_verbs, key=len, reverse=True)),
+        "|".join(re.escape(b) for b in sorted(language.bounds, key=len, reverse=True)))
+    return next((m for m in reversed(local) if m.span.end <= figure.span.begin
+                 and re.fullmatch(pattern, text[m.span.end:figure.span.begin], re.IGNORECASE)), None)
 
 
 def _segment_owner(text: str, segment: list[NameMention], language: Language) -> NameMention | None:
@@ -321,6 +339,8 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
         return "unattributed", None
     if cues and cues[0] in ("exit-poll", "opinion-poll"):
         return cues[0], firm
+    if cues and cues[0] == "opposition-tally":  # "its own collation … showed Obi ahead, a figure INEC has not …"
+        return "opposition-tally", sides.get("coalition")
     if body:
         return "official", body
     if _opposition_speaks(text, sentence, local, language, reference) or (cues and cues[0] == "opposition-tally"):

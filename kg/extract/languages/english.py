@@ -71,7 +71,7 @@ ENGLISH = Language(
                 "lead of", "lead by",
                 "approval", "of the population", "of venezuelans", "of the electorate", "margin",
                 "growth", "grew", "interest", "needed to", "required to", "unemployment", "abstention", "of voters turned out", "gdp", "economy",
-                "budget", "of seats"),
+                "budget", "of seats", "needs", "need", "of those", "of them"),
     kinds=(
         ("exit poll", "exit-poll"), ("exit-poll", "exit-poll"), ("quick count", "exit-poll"),
         ("opinion poll", "opinion-poll"), ("poll", "opinion-poll"),
@@ -89,7 +89,8 @@ ENGLISH = Language(
         ("final count", "official"), ("preliminary results", "official"), ("preliminary result", "official"), ("provisional results", "official"), ("provisional result", "official"), ("final results", "official"), ("final result", "official"),
         ("all votes counted", "official"), ("all ballots counted", "official"), ("projection", "exit-poll"),
         ("projections", "exit-poll"), ("parallel vote tabulation", "exit-poll"), ("parallel tabulation", "exit-poll"),
-        ("own tally", "opposition-tally"), ("own count", "opposition-tally"),
+        ("own tally", "opposition-tally"), ("own count", "opposition-tally"), ("own collation", "opposition-tally"),
+        ("own tabulation", "opposition-tally"),
     ),
     complement_verbs=frozenset("conceded concedes acknowledged acknowledges admitted admits accepted accepts".split()),
     opening_cues=frozenset({"first round", "first-round"}),

@@ -60,7 +60,7 @@ NORWEGIAN = Language(
     not_shares=("valgdeltakelse", "valgdeltagelse", "deltakelse", "prosentpoeng", "poeng", "sperregrense",
                 "ledet med", "ledelse på", "forsprang",
                 "inflasjon", "av befolkningen", "oppslutning om regjeringen", "ledighet", "rente",
-                "bnp", "økonomien", "vekst", "vokste", "som trengs", "som kreves", "budsjett"),
+                "bnp", "økonomien", "vekst", "vokste", "som trengs", "som kreves", "budsjett", "trenger", "av dem", "av disse"),
     kinds=(
         ("valgdagsmåling", "exit-poll"), ("valgdagsmålinger", "exit-poll"), ("exit poll", "exit-poll"),
         ("meningsmåling", "opinion-poll"), ("meningsmålinger", "opinion-poll"), ("meningsmålingene", "opinion-poll"),
@@ -77,7 +77,7 @@ NORWEGIAN = Language(
         ("endelig resultat", "official"), ("opptellingen", "official"), ("endelige tall", "official"),
         ("alle stemmer var talt", "official"), ("alle stemmene var talt", "official"),
         ("alle stemmer er talt", "official"), ("alle stemmene er talt", "official"), ("valgstyret", "official"),
-        ("landsvalgstyret", "official"), ("valgnemnda", "official"), ("egen opptelling", "opposition-tally"),
+        ("landsvalgstyret", "official"), ("valgnemnda", "official"), ("egen opptelling", "opposition-tally"), ("egne opptelling", "opposition-tally"),
         ("egne opptelling", "opposition-tally"), ("egen parallelle opptelling", "opposition-tally"),
     ),
     complement_verbs=frozenset("erkjente erkjenner innrømmet innrømmer aksepterte".split()),

@@ -68,7 +68,7 @@ SPANISH = Language(
     not_shares=("participación", "abstención", "puntos", "punto porcentual", "umbral", "inflación",
                 "ventaja de", "ventaja del",
                 "de la población", "aprobación", "desempleo", "pib", "economía", "crecerá", "creció", "crece", "crecimiento", "necesario para", "necesarios para",
-                "presupuesto", "de los escaños"),
+                "presupuesto", "de los escaños", "necesita", "necesitaba", "de ellos", "de ellas"),
     kinds=(
         ("boca de urna", "exit-poll"), ("a pie de urna", "exit-poll"), ("conteo rápido", "exit-poll"),
         ("exit poll", "exit-poll"), ("encuesta", "opinion-poll"), ("encuestas", "opinion-poll"),
@@ -83,7 +83,7 @@ SPANISH = Language(
         ("conteo preliminar", "official"), ("resultado final", "official"), ("conteo final", "official"),
         ("escrutinio final", "official"), ("mesas informadas", "official"), ("actas procesadas", "official"),
         ("proyección", "exit-poll"), ("proyecciones", "exit-poll"), ("conteos rápidos", "exit-poll"),
-        ("transmisión preliminar", "official"), ("propio conteo", "opposition-tally"), ("propio recuento", "opposition-tally"),
+        ("transmisión preliminar", "official"), ("propio conteo", "opposition-tally"), ("propio recuento", "opposition-tally"), ("propio cómputo", "opposition-tally"),
     ),
     complement_verbs=frozenset("reconoció reconoce admitió admite aceptó acepta".split()),
     opening_cues=frozenset({"primera vuelta"}),
