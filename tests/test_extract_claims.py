@@ -203,3 +203,14 @@ def test_a_quote_verb_with_its_complementizer_reports_speech(lang, text, expecte
         "en-definite-title-is-the-last-person-named", "en-unnamed-spokeswoman-speaks-for-the-body"])
 def test_reported_clauses_titles_and_spokespeople(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Ana Ruiz won. She said on election night that she wanted a government by Easter.",
+     [("person/ana-ruiz", "she wanted a government by Easter", False)]),
+    ("en", "If confirmed, Ana Ruiz would be the first woman to win an outright majority.", []),
+    ("nb", "Fra Oslo sa Norges nye statsminister Ola Berg at han vil ringe kollegaen snart.",
+     [("person/ola-berg", "han vil ringe kollegaen snart", False)]),
+], ids=["en-said-on-a-time-then-that", "en-if-confirmed-is-no-statement", "nb-inverted-subject-after-a-genitive-country"])
+def test_time_phrases_conditions_and_genitives_around_the_verb(lang, text, expected):
+    assert claims_of(text, lang) == expected

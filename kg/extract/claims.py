@@ -241,7 +241,8 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
         subjects = previous if coordinated and previous else _subjects(ctx, sentence, verb, quotes)
         start = verb.end()
         if not subjects:
-            after = [m for m in ctx.speakers if verb.end() < m.span.begin <= verb.end() + 2]
+            after = [m for m in ctx.speakers if verb.end() < m.span.begin <= verb.end() + 2
+                     and not re.match(r"(?:s|'s|’s)\s", text[m.span.end:m.span.end + 3])]  # "sa Sveriges statsminister X"
             subjects, start = ([after[0].key], after[0].span.end) if after else _inverted_subject(ctx, sentence, verb)
         if subjects:
             # A verb without a speaker of its own ("det erklærte resultatet") is part of the statement.
@@ -254,8 +255,12 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
         # "demanded “…”" gives only the quotation; "demanded that …" ("exigió que", "krevde at") reports speech.
         quote_only = word in language.quote_verbs and not re.match(
             r"\s+(?:%s)\s" % "|".join(language.complementizers), text[verb.end():]) if language.complementizers else True
-        if verb.start() in used_verbs or (word in language.quote_verbs and quote_only) \
-                or re.match(r"\s+(?:of|about|on|by|as|while|when|mientras|cuando|mens|da)\b", text[verb.end():]):
+        # "If confirmed, Marcos would be …": a condition, not a statement.
+        conditional = re.search(r"(?i)(?<!\w)(?:if|unless|si|hvis|dersom)\s+$", text[max(sentence.begin, verb.start() - 8):verb.start()])
+        if verb.start() in used_verbs or (word in language.quote_verbs and quote_only) or conditional \
+                or re.match(r"\s+(?:of|about|on|by|as|while|when|mientras|cuando|mens|da)\b", text[verb.end():]) \
+                and not re.match(r"\s+on\s+(?:[\w-]+\s+){1,3}?(?:%s)\s" % "|".join(language.complementizers or ("that",)),
+                                 text[verb.end():]):  # "said on election night that …" is speech
             continue
         end = spoken[i + 1][0].start() if i + 1 < len(spoken) else sentence.end
         if i + 1 < len(spoken):
