@@ -124,17 +124,20 @@ def _share_subject(text: str, end: int, language: Language) -> bool:
 
 
 def _genitive_of_known_name(text: str, word: str, language: Language) -> bool:
-    """Whether ``word`` is a genitive (glued s) of a name the text also writes bare ("Marins" beside "Marin").
+    """Whether ``word`` is a genitive (glued s) of a name the text also writes bare ("Marins" beside "Marin"),
+    or of a -sen/-son family name ("Lars Løkke Rasmussens nye parti").
 
     >>> from kg.extract.languages import NORWEGIAN
     >>> t = "Sanna Marins parti tapte. Marin sa nei."
     >>> _genitive_of_known_name(t, "Marins", NORWEGIAN), _genitive_of_known_name(t, "Marins", ENGLISH)
     (True, False)
-    >>> _genitive_of_known_name("Carlos Mesa won.", "Carlos", NORWEGIAN)
-    False
+    >>> _genitive_of_known_name("Carlos Mesa won.", "Carlos", NORWEGIAN), _genitive_of_known_name("", "Rasmussens", NORWEGIAN)
+    (False, True)
     """
     if not language.genitive_s or len(word) < 4 or not word.endswith("s"):
         return False
+    if word.endswith(("sens", "sons")):
+        return True  # a -sen/-son family name ("Rasmussen", "Andersson") never ends in s of its own
     return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(word[:-1]), text) is not None
 
 
