@@ -204,3 +204,14 @@ def test_the_head_of_a_figures_own_phrase_owns_it(lang, text, expected):
         "en-joint-list-with-a-slash", "nb-one-word-name-that-gets-a-share"])
 def test_parties_are_read_from_how_the_text_treats_them(lang, text, expected):
     assert results_of(text, lang) == expected
+
+
+def test_a_source_carries_to_the_end_of_its_paragraph_and_no_further():
+    text = ("The electoral council declared the final result. Reading it out, its chairman said Ana Ruiz had 36.6%. "
+            "Ola Berg came second with 29.1%. Kari Lunde of the Sol Party won 6.2%.\n\n"
+            "Analysts said Ola Berg had 29.1%. Turnout was low. Kari Lunde had 6.2%.")
+    assert [(r[0], r[2], r[4]) for r in results_of(text, "en")] == [
+        (ANA, Decimal("36.6"), "official"), (OLA, Decimal("29.1"), "official"),
+        ("person/kari-lunde", Decimal("6.2"), "official"), (OLA, Decimal("29.1"), "unattributed"),
+        ("person/kari-lunde", Decimal("6.2"), "unattributed"),
+    ]

@@ -39,6 +39,7 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
     source: tuple[str, str | None] | None = None
     counted: Figure | None = None
     age = 0
+    source_at: int | None = None
     article_body = next((m.key for m in mentions if _is_electoral(m, reference)), None)
     ordered = sorted(mentions, key=lambda m: m.span.begin)
     begins = [m.span.begin for m in ordered]
@@ -50,7 +51,11 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
         if own is None and any(f.counted for f in inside):
             # "with 70% of the tally sheets processed, X had 83%": a share of the count is the official count's.
             own = ("official", article_body)
-        source, age = (own, 0) if own else (source if age < 2 else None, age + 1)
+        # A source carries over two sentences, or to the end of its own paragraph (a live-blog entry
+        # reading out a tally goes on for several).
+        same_paragraph = source_at is not None and "\n\n" not in text[source_at:sentence.begin]
+        source, age = (own, 0) if own else (source if age < 2 or same_paragraph else None, age + 1)
+        source_at = sentence.begin if own else source_at
         counted = next((f for f in inside if f.counted), counted if age == 1 or own is None else None)
         given: list[str] = []
         for figure in inside:
