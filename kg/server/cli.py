@@ -46,10 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import uvicorn
+    import os
 
     from kg.build import BuildError
     from kg.server.app import create_app
+    from kg.server.processes import process_count, serve
+    from kg.server.writes import TOKEN_VARIABLE
     from kg.server.sources import prepare_source
 
     try:
@@ -66,9 +68,14 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, OSError, BuildError) as error:
         print(f"kg serve: {error}", file=sys.stderr)
         return 2
+    processes = process_count(int(settings["processes"]), writes_on=bool(token or os.environ.get(TOKEN_VARIABLE)))
+    temporary = dataset.temporary
+    if processes > 1:
+        dataset.temporary = None  # removed here once every process has stopped, not by the first to stop
     app = create_app(dataset, settings, write_token=token)
     print(f"kg serve: http://{args.host}:{args.port}/ (SPARQL at /sparql)", file=sys.stderr)
-    # No access log (a line per query costs more than a small query); uvloop and httptools
-    # (uvicorn[standard]) are picked up when installed.
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
-    return 0
+    try:
+        return serve(app, args.host, args.port, processes)
+    finally:
+        dataset.temporary = temporary
+        dataset.close()

@@ -20,6 +20,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 0, "Query worker processes (0: one per CPU, at least 2)"),
     Setting("inline_ms", 5, "A query that a worker answered within this many ms is answered in the server process "
                             "from then on, while the data stay the same (0: every query in a worker)"),
+    Setting("processes", 0, "Server processes sharing the port, each with its own query workers "
+                            "(0: one per CPU, at most 4; always 1 when writes are on)"),
     Setting("max_upload_bytes", 10_000_000, "Largest body /validate, /update, /rdf-graphs and /articles accept (413 past it)"),
 )
 DEFAULTS: dict[str, object] = {s.name: s.default for s in SETTINGS}
@@ -36,7 +38,7 @@ def parse_value(name: str, text: str) -> object:
     >>> parse_value("colour", "red")
     Traceback (most recent call last):
     ...
-    ValueError: unknown setting 'colour' (known: query_time_limit_ms, max_rows, base_iri, union_default_graph, cors, workers, inline_ms, max_upload_bytes)
+    ValueError: unknown setting 'colour' (known: query_time_limit_ms, max_rows, base_iri, union_default_graph, cors, workers, inline_ms, processes, max_upload_bytes)
     """
     if name not in DEFAULTS:
         raise ValueError(f"unknown setting {name!r} (known: {', '.join(DEFAULTS)})")

@@ -1,0 +1,39 @@
+"""kg.server.processes: several server processes share the port; stopping the parent stops them all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import httpx
+
+from kg.server.testing import ServerProcess
+
+FIXTURE = Path(__file__).parent / "fixtures" / "server" / "small.trig"
+NAMES = 'SELECT ?n WHERE { <https://example.org/kg/id/person/ana-lopez> <http://schema.org/name> ?n } ORDER BY ?n'
+
+
+def child_pids(pid: int) -> list[int]:
+    """The direct children of ``pid`` (from /proc)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return sorted(int(c) for c in children)
+
+
+def test_three_processes_answer_on_one_port_and_stop_together():
+    server = ServerProcess(FIXTURE, settings={"processes": 3})
+    with server as url:
+        children = child_pids(server.process.pid)
+        # a new connection each time, so that more than one process answers
+        answers = {httpx.get(url + "/sparql", params={"query": NAMES}).text for _ in range(12)}
+    assert len(children) == 3
+    assert len(answers) == 1 and '"Ana L\u00f3pez"' in answers.pop()
+    assert [pid for pid in children if os.path.exists(f"/proc/{pid}")] == []
+
+
+def test_a_server_with_writes_on_keeps_one_process(tmp_path):
+    token = tmp_path / "token"
+    token.write_text("secret")
+    server = ServerProcess(FIXTURE, "--write-token-file", token, settings={"processes": 3})
+    with server:
+        servers = [pid for pid in child_pids(server.process.pid) if b"kg.cli" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+    assert servers == []  # its only children are multiprocessing's helpers (forkserver, resource tracker)
