@@ -35,15 +35,15 @@ from itertools import islice
 
 import pyoxigraph as ox
 import rdflib
-import shifty
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
+from kg.focus_targets import focus_markers, focus_validator
 from kg.namespaces import bind_prefixes
 from kg.value_sets import Rule, focus_rules, path_iris
 from kg.validate import (
-    ValidationReport, copy_description, load_class_hierarchy, load_shapes, read_violation, validate_ntriples,
+    ValidationReport, copy_description, load_shapes, read_violation, validate_ntriples,
 )
 
 _IRI_IN_QUERY = re.compile(r"<([^<>\s]+)>")
@@ -334,77 +334,10 @@ def validate_change(store, adds: Iterable[ox.Quad] = (), removes: Iterable[ox.Qu
         return conforming_report()
     triples = neighbourhood(view, focus, reach, changed)
     if all(isinstance(node, ox.NamedNode) for node in focus):
-        return validate_ntriples(to_ntriples([*triples, *focus_markers(focus)]), shapes=focus_validator())
+        return validate_ntriples(to_ntriples([*triples, *focus_markers(triples, focus)]), shapes=focus_validator())
     # A blank node cannot be named in a query (kg skolemises them away; others may send some):
     # validate every node of the neighbourhood and keep what is said of the focus nodes.
     return keep_focus_nodes(validate_ntriples(to_ntriples(triples)), {to_rdflib(node) for node in focus})
-
-
-#: The marker that names the focus nodes in the validated data: ``<FOCUS> <IS_FOCUS> node``.
-#: Neither is a term any shape reads (no shape is closed; the one that reads every predicate
-#: looks for https://schema.org/ terms), so the marker changes no result.
-FOCUS = "urn:x-kg:incremental:focus"
-IS_FOCUS = "urn:x-kg:incremental:is-focus"
-
-
-def focus_markers(focus: Iterable) -> list[ox.Triple]:
-    """The triples that name ``focus`` as the nodes to validate (see :func:`focus_validator`)."""
-    return [ox.Triple(ox.NamedNode(FOCUS), ox.NamedNode(IS_FOCUS), node) for node in focus]
-
-
-@cache
-def focus_validator() -> shifty.PreparedValidator:
-    """kg's shapes, each targeting only the marked focus nodes its own targets select.
-
-    The neighbourhood holds the triples the focus nodes' shapes read, so it also holds nodes
-    (their values) with a type but not all their triples: validated as targets, they would
-    fail for what the neighbourhood leaves out. So each shape's targets (SHACL 2.1.3) become
-    one SPARQL target that selects what they selected, among the nodes the data marks with
-    :func:`focus_markers`: the engine then validates exactly the focus nodes, each with every
-    shape a full validation would apply to it. The shapes are prepared once per process.
-    """
-    shapes = Graph()
-    shapes.parse(data=untargeted_shapes(), format="nt")
-    for number, (shape, patterns) in enumerate(target_patterns()):
-        selected = " UNION ".join(f"{{ {pattern} }}" for pattern in patterns)
-        query = f"SELECT DISTINCT ?this WHERE {{ <{FOCUS}> <{IS_FOCUS}> ?this . {selected} }}"
-        target = BNode(f"focus{number}")
-        shapes.add((rdflib.util.from_n3(shape), SH.target, target))
-        shapes.add((target, RDF.type, SH.SPARQLTarget))
-        shapes.add((target, SH.select, Literal(query)))
-    return shifty.PreparedValidator(shapes.serialize(format="nt", encoding="utf-8"))
-
-
-@cache
-def untargeted_shapes() -> bytes:
-    """kg's shapes without their targets, as N-Triples (to which targets are appended)."""
-    shapes = load_shapes()
-    untargeted = Graph()
-    for triple in shapes:
-        if triple[1] not in TARGETS:
-            untargeted.add(triple)
-    return untargeted.serialize(format="nt", encoding="utf-8")
-
-
-#: The predicates that give a shape its targets (SHACL 2.1.3, and SHACL-AF's sh:target).
-TARGETS = frozenset({SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode, SH.target})
-
-
-@cache
-def target_patterns() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each shape with targets (in N-Triples form), and a graph pattern binding ``?this`` to each
-    node one of its targets selects (SHACL 2.1.3: class with subclasses, subjects of, objects
-    of, node; SHACL-AF's SPARQL target)."""
-    shapes = load_shapes()
-    found = []
-    for shape in sorted({s for predicate in TARGETS for s in shapes.subjects(predicate)}):
-        patterns = [f"?this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> ." for c in shapes.objects(shape, SH.targetClass)]
-        patterns += [f"?this <{p}> ?any ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
-        patterns += [f"?any <{p}> ?this ." for p in shapes.objects(shape, SH.targetObjectsOf)]
-        patterns += [f"VALUES ?this {{ {node.n3()} }}" for node in shapes.objects(shape, SH.targetNode)]
-        patterns += [f"{{ {shapes.value(t, SH.select)} }}" for t in shapes.objects(shape, SH.target)]
-        found.append((shape.n3(), tuple(patterns)))
-    return tuple(found)
 
 
 def validate_alone(quads: Iterable[ox.Quad]) -> ValidationReport:
