@@ -214,3 +214,9 @@ def test_reported_clauses_titles_and_spokespeople(lang, text, expected):
 ], ids=["en-said-on-a-time-then-that", "en-if-confirmed-is-no-statement", "nb-inverted-subject-after-a-genitive-country"])
 def test_time_phrases_conditions_and_genitives_around_the_verb(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+def test_a_long_apposition_after_a_bracketed_acronym_leaves_the_body_as_speaker():
+    text = ("The Civic Vote Watch (CVW), the church-funded watchdog that checks printed returns against the count, "
+            "said it had found no major discrepancies so far.")
+    assert claims_of(text, "en") == [("organization/civic-vote-watch", "it had found no major discrepancies so far", False)]

@@ -371,7 +371,14 @@ def _compound_title(word: str, language: Language) -> bool:
     return any(word.endswith(h) and len(word) >= len(h) + 4 for h in heads)
 
 
+#: Participles glued to a name that make it an adjective ("Church-backed", "Kremlin-allied").
+_PARTICIPLE_ENDS = ("-backed", "-led", "-based", "-owned", "-run", "-allied", "-aligned", "-funded", "-controlled")
+
+
 def _clean(piece: list[Token], reference: Reference, language: Language) -> list[Token]:
+    if piece and piece[-1].text.lower().endswith(_PARTICIPLE_ENDS) and len(piece) >= 2:
+        # "the Catholic Church-backed watchdog": a name glued to a participle is an adjective, no name.
+        return []
     ends = title_ends(language)
     while piece and (piece[0].text.lower() in language.not_names or fold(piece[0].text) in language.not_names
                      or fold(piece[0].text) in reference.demonyms

@@ -412,7 +412,9 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         if apposed and not (head and head[-1].key.startswith("person/")):
             # "El jefe de la misión de la OEA, el excanciller chileno Ana Ruiz, declaró": the person named.
             return [apposed.key]
-        named = [m for m in local if 0 <= sentence.begin + commas[-2] - m.span.end <= 1]
+        # "X (ACR), the watchdog that …, said": the name (or its bracketed acronym) before the apposition.
+        named = [m for m in local if m.span.end <= sentence.begin + commas[-2]
+                 and re.fullmatch(r"\s?(?:\s*\([^()]{1,12}\))?", text[m.span.end:sentence.begin + commas[-2]])]
         if named:
             return _with_list(ctx, named[-1])
     if local and not re.search(r"[,;:]", text[local[-1].span.end:at]) or local and len(commas) < 2:
