@@ -335,7 +335,9 @@ class SpanWriter:
         self.article = article
         self.graph = graph
         self.context = minter.context(article.key)
-        self.written: set[Span] = set()
+        # A span is written once, but typed once per role: a one-name paragraph (a subheading)
+        # is both a sentence and the phrase that names the entity.
+        self.written: dict[Span, set] = {}
 
     def phrase(self, span: Span, sentence: Span) -> Iterator[Quad]:
         """Quads for a phrase inside a sentence; returns (as the generator's value) its node."""
@@ -347,9 +349,13 @@ class SpanWriter:
         return node
 
     def _span(self, span: Span, node: NamedNode, kind) -> Iterator[Quad]:
-        if span in self.written:
+        kinds = self.written.get(span)
+        if kinds is not None:
+            if kind not in kinds:
+                kinds.add(kind)
+                yield Quad(node, _TYPE, iri(kind), self.graph)
             return
-        self.written.add(span)
+        self.written[span] = {kind}
         anchor = self.article.text[span.begin : span.end]
         if not anchor:
             raise ValueError(f"{self.article.path}: empty span {span}")

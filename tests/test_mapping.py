@@ -7,7 +7,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from kg.articles import parse_article
-from kg.build import build_quads
+from kg.build import build_quads, validate_quads
 from kg.model import Claim, Corpus, Entity, Extraction, Mention, Result, Span
 
 ENGLISH = "Nicolás Maduro won 51.20% of the vote, the council said."
@@ -155,3 +155,16 @@ def test_a_new_article_repeating_a_figure_adds_one_membership_and_renames_nothin
     assert removed == set()
     assert [(t.subject.value.rsplit("/", 2)[-2], t.predicate.value, t.object.value.rsplit("/", 2)[-2]) for t in added] == [
         ("result", f"{KG}reportsFigure", "figure")]
+
+
+def test_a_paragraph_that_is_only_a_name_is_both_its_sentence_and_the_phrase_and_conforms():
+    heading = "Maduro"
+    only = article(heading, "en", "heading.txt")
+    whole = Span(0, len(heading))
+    quads = build_quads(Corpus(extractions=(Extraction(only, mentions=(Mention(MADURO.key, whole, whole),)),),
+                               entities={MADURO.key: MADURO}))
+    nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+    types = {o for s, o in values(quads, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type") if s.endswith("#char=0,6")}
+    assert {f"{nif}Sentence", f"{nif}Phrase"} <= types
+    assert len(values(quads, f"{nif}anchorOf")) == 1
+    assert validate_quads(quads).conforms
