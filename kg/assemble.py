@@ -99,15 +99,19 @@ def sorted_dataset(graphs: Graphs) -> Dataset:
 
 #: What the forked workers map: set in the parent just before the pool starts, so the workers
 #: inherit it with the process instead of receiving every extraction through a pipe.
-_WORK: tuple[Mapper, Sequence[Extraction]] | None = None
+_WORK: tuple[Mapper, Sequence[Extraction], Callable[[], Graphs]] | None = None
 
 
 def _map_batch(start: int, stop: int) -> tuple[int, Graphs]:
-    mapper, extractions = _WORK
+    mapper, extractions, _ = _WORK
     graphs = Graphs()
     for extraction in extractions[start:stop]:
         graphs.add_quads(mapper.article_quads(extraction))
     return stop - start, graphs
+
+
+def _map_shared() -> tuple[int, Graphs]:
+    return 0, _WORK[2]()
 
 
 def worker_count() -> int:
@@ -115,46 +119,38 @@ def worker_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def map_articles(mapper: Mapper, extractions: Sequence[Extraction], *, workers: int | None = None,
-                 on_progress: Callable[[int], None] = lambda n: None,
-                 meanwhile: Callable[[], Graphs] | None = None) -> Graphs:
-    """The quads of every article of ``extractions``, plus what ``meanwhile()`` returns.
+def map_articles(mapper: Mapper, extractions: Sequence[Extraction], shared: Callable[[], Graphs], *,
+                 workers: int | None = None, on_progress: Callable[[int], None] = lambda n: None,
+                 meanwhile: Callable[[], object] = lambda: None) -> Graphs:
+    """The quads of every article of ``extractions`` and the graphs ``shared()`` makes.
 
-    ``meanwhile`` is work for the parent while the workers map (the entities and findings);
-    ``on_progress(n)`` is told each time n more articles are mapped. ``workers`` defaults to
-    one per core, or none (mapping here) for a corpus too small to be worth a process.
+    ``shared`` maps what belongs to no one article (entities, findings); it is one more task
+    for the workers, started first as the longest. ``meanwhile()`` is work for this process
+    while they map; ``on_progress(n)`` is told each time n more articles are mapped.
+    ``workers`` defaults to one per core, or none (all here) for a corpus too small to be worth
+    a process.
     """
     global _WORK
     if workers is None:
         workers = worker_count() if len(extractions) >= SERIAL_BELOW else 1
-    if workers <= 1:
-        graphs = Graphs()
-        for start in range(0, len(extractions), BATCH):
-            done, part = _map_one_batch(mapper, extractions, start)
-            graphs.merge(part)
-            on_progress(done)
-        if meanwhile is not None:
-            graphs.merge(meanwhile())
-        return graphs
-    _WORK = (mapper, extractions)
+    batches = [(start, min(start + BATCH, len(extractions))) for start in range(0, len(extractions), BATCH)]
+    _WORK = (mapper, extractions, shared)
     try:
+        if workers <= 1:
+            meanwhile()
+            graphs = shared()
+            for start, stop in batches:
+                graphs.merge(_map_batch(start, stop)[1])
+                on_progress(stop - start)
+            return graphs
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_map_batch, start, min(start + BATCH, len(extractions)))
-                       for start in range(0, len(extractions), BATCH)]
-            graphs = meanwhile() if meanwhile is not None else Graphs()
+            futures = [pool.submit(_map_shared)] + [pool.submit(_map_batch, *batch) for batch in batches]
+            meanwhile()
+            graphs = Graphs()
             for future in as_completed(futures):
                 done, part = future.result()
                 graphs.merge(part)
                 on_progress(done)
-    finally:
-        _WORK = None
-    return graphs
-
-
-def _map_one_batch(mapper: Mapper, extractions: Sequence[Extraction], start: int) -> tuple[int, Graphs]:
-    global _WORK
-    _WORK = (mapper, extractions)
-    try:
-        return _map_batch(start, min(start + BATCH, len(extractions)))
+            return graphs
     finally:
         _WORK = None

@@ -26,7 +26,7 @@ from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
 from kg import __version__
 from kg.articles import ArticleError, Problem, read_articles
-from kg.assemble import Dataset, Graphs, map_articles, sorted_dataset
+from kg.assemble import Dataset, Graphs, map_articles, sorted_dataset, worker_count
 from kg.dumps import (
     SUMMARY_FILE, UnionCounts, canonical_order, count_statements, describe_dataset, union_triples, void_triples,
     write_dumps, write_summary, write_text_dumps, write_void,
@@ -95,8 +95,8 @@ def map_dataset(corpus: Corpus, *, base: str = DEFAULT_BASE, show_progress: bool
                 workers: int | None = None) -> Dataset:
     """The dataset for ``corpus`` as canonical N-Quads text: the quads of :func:`build_quads`.
 
-    The articles are mapped in worker processes (``workers``, default one per core) while this
-    process maps the entities and the findings, and readies the shapes for validation.
+    The articles, the entities and the findings are mapped in worker processes (``workers``,
+    default one per core) while this process readies the shapes for validation.
     """
     minter = Minter(base)
     mapper = Mapper(minter, version=__version__, run=run_iri(corpus, minter))
@@ -106,14 +106,16 @@ def map_dataset(corpus: Corpus, *, base: str = DEFAULT_BASE, show_progress: bool
         entities = {**publisher_entities(corpus), **corpus.entities}
         graphs.add_quads(mapper.entity_quads(entities.values()))
         graphs.add_quads(mapper.finding_quads(find_disagreements(corpus)))
+        return graphs
+
+    def ready_validation() -> None:
         from kg.validate import load_class_hierarchy, prepared_shapes
 
         prepared_shapes(), load_class_hierarchy()  # parsed here, inherited by the validating process
-        return graphs
 
     with progress_counter("mapping", show_progress, total=len(corpus.extractions)) as advance:
-        graphs = map_articles(mapper, corpus.extractions, workers=workers, on_progress=advance,
-                              meanwhile=shared_graphs)
+        graphs = map_articles(mapper, corpus.extractions, shared_graphs, workers=workers, on_progress=advance,
+                              meanwhile=ready_validation)
     return sorted_dataset(graphs)
 
 
@@ -157,7 +159,7 @@ def build_dataset(
             nonlocal summary
             write_text_dumps(dataset.nquads_chunks(), dataset.ntriples(), folder)
             write_void(describe_dataset(counts, base=base, run=run_iri(corpus, Minter(base))), folder)
-            report = pending.result()
+            report = pending()
             if not report.conforms:
                 raise BuildError("the built dataset does not conform to the shapes", report=report)
             summary = summarise_counts(corpus, dataset, counts, problems, started)
@@ -167,25 +169,36 @@ def build_dataset(
     return summary
 
 
-@contextmanager
-def validation_in_background(ntriples: bytes) -> Iterator[Future]:
-    """Validate the union ``ntriples`` in a forked process; the future gives the report.
+#: Below this much N-Triples one validating process is quicker: each extra one parses it all again.
+SPLIT_VALIDATION_ABOVE = 16_000_000
 
-    shifty holds the GIL while it validates, so a thread would not help. The fork inherits the
-    text and the prepared shapes instead of receiving them through a pipe; ``gc.freeze`` keeps
-    the child's collector off the parent's objects, which would otherwise be copied page by page.
+
+@contextmanager
+def validation_in_background(ntriples: bytes) -> Iterator[Callable[[], object]]:
+    """Validate the union ``ntriples`` in forked processes; the yielded function waits for the report.
+
+    shifty holds the GIL while it validates, so threads would not help. A big dataset is
+    validated by two processes, each for half of the shapes (:func:`kg.validate.shape_groups`):
+    each parses all the data, but the evaluation, two thirds of the time, is shared. The forks
+    inherit the text and the prepared shapes instead of receiving them through a pipe;
+    ``gc.freeze`` keeps the children's collectors off the parent's objects, which would
+    otherwise be copied page by page.
     """
+    from kg.validate import merge_reports, shape_groups
+
     global _PENDING
+    groups = shape_groups(2) if len(ntriples) > SPLIT_VALIDATION_ABOVE and worker_count() > 1 else None
     _PENDING = ntriples
     del ntriples
     gc.freeze()
     try:
-        with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
-            future = pool.submit(_validate_pending)  # forks the child now (the fork start method)
-            _PENDING = None  # the child has its copy; the parent's can go
+        with ProcessPoolExecutor(len(groups or [None]), mp_context=get_context("fork")) as pool:
+            futures = [pool.submit(_validate_pending, group) for group in groups or [None]]  # forks now
+            _PENDING = None  # the children have their copies; the parent's can go
             gc.unfreeze()
-            yield future
-            future.cancel()
+            yield lambda: merge_reports([f.result() for f in futures]) if groups else futures[0].result()
+            for future in futures:
+                future.cancel()
     finally:
         _PENDING = None
         gc.unfreeze()
@@ -194,10 +207,10 @@ def validation_in_background(ntriples: bytes) -> Iterator[Future]:
 _PENDING: bytes | None = None
 
 
-def _validate_pending():
+def _validate_pending(shape_names):
     from kg.validate import validate_ntriples
 
-    return validate_ntriples(_PENDING)
+    return validate_ntriples(_PENDING, shape_names=shape_names)
 
 
 def validate_quads(quads: list[Quad]):
