@@ -7,6 +7,8 @@ answers to; the first is the one it is labelled with. Nothing here knows HTTP fr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import NamedTuple
 
 
@@ -147,6 +149,7 @@ def find_format(name: str, offered: tuple[Format, ...]) -> Format | None:
     return None
 
 
+@lru_cache(maxsize=512)  # clients send the same few Accept headers; parsing one costs like a small query
 def negotiate(accept: str | None, override: str | None, offered: tuple[Format, ...]) -> Format | None:
     """The format to answer in: the override when given, else from ``Accept``; None means 406."""
     if override:
