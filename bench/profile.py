@@ -1,10 +1,12 @@
 """Where ``kg build`` spends its time, stage by stage, from a py-spy profile of a real build.
 
 ``python -m bench.profile ARTICLES_DIR [-o OUT_DIR]`` runs ``kg build`` under py-spy (a sampling
-profiler: it reads the process from outside, so the build runs at full speed) and prints the
-share of samples per stage; ``python -m bench.profile --folded FILE`` reads an existing profile
+profiler: it reads the process from outside, so the build runs at full speed; it follows the
+build's worker and validating processes) and prints the share of samples per stage; ``python -m bench.profile --folded FILE`` reads an existing profile
 (py-spy's ``--format raw``: one collapsed stack per line, then its sample count). A sample
 counts for the innermost stage function on its stack, so nested stages are not counted twice.
+Samples are taken in every process at once, so with workers the shares are of CPU time, not
+of the wall-clock time of the build.
 """
 
 from __future__ import annotations
@@ -29,14 +31,20 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("link", ("link_mentions (kg/link.py",)),
     ("extract: results, roles, statements", ("_extract_article (kg/extract/__init__.py",)),
     ("link: cluster claims", ("cluster_statements (",)),
-    ("map", ("build_quads (kg/build.py",)),
+    ("map", ("build_quads (kg/build.py", "map_dataset (kg/build.py")),
+    ("map: articles (workers)", ("_map_batch (kg/assemble.py",)),
+    ("map: entities and findings (worker)", ("_map_shared (kg/assemble.py",)),
     ("map: find disagreements", ("find_disagreements (kg/findings.py",)),
-    ("map: sort and deduplicate", ("canonical_order (kg/dumps.py",)),
-    ("validate: union as N-Triples", ("validate_union (kg/build.py",)),
+    ("map: print and sort N-Quads", ("add_quads (kg/assemble.py",)),
+    ("map: merge the workers' graphs", ("merge (kg/assemble.py",)),
+    ("map: ready the shapes", ("ready_validation (kg/build.py",)),
+    ("map: sort and deduplicate", ("canonical_order (kg/dumps.py", "sorted_dataset (kg/assemble.py")),
+    ("validate: union as N-Triples", ("validate_union (kg/build.py", "ntriples (kg/assemble.py")),
     ("union of the graphs", ("union_triples (kg/dumps.py",)),
     ("validate: shifty", ("validate_ntriples (kg/validate.py",)),
-    ("summarise", ("summarise (kg/build.py",)),
-    ("write", ("write_atomically (kg/build.py",)),
+    ("summarise", ("summarise (kg/build.py", "summarise_counts (kg/build.py", "count_statements (kg/dumps.py")),
+    ("write", ("write_atomically (kg/build.py", "publish (kg/build.py")),
+    ("write: dumps", ("write_dumps (kg/dumps.py", "write_text_dumps (kg/dumps.py")),
 )
 
 
@@ -86,8 +94,9 @@ def table(counts: Counter, rate: int) -> dict:
 
 def profile_build(articles: Path, out: Path, folded: Path, rate: int) -> None:
     """Run ``kg build`` under py-spy, writing collapsed stacks to ``folded``."""
-    subprocess.run([find_tool("py-spy"), "record", "--rate", str(rate), "--format", "raw", "-o", str(folded), "--",
-                    *kg_command(), "build", str(articles), "-o", str(out), "--quiet"], cwd=REPO, check=True)
+    subprocess.run([find_tool("py-spy"), "record", "--subprocesses", "--rate", str(rate), "--format", "raw", "-o", str(folded), "--",
+                    *kg_command(), "build", str(articles), "-o", str(out), "--quiet"], cwd=REPO, check=True,
+                   stdout=sys.stderr)  # py-spy talks on stdout; ours is the JSON report
 
 
 def main(argv: list[str] | None = None) -> int:
