@@ -204,7 +204,9 @@ def _segment_owner(text: str, segment: list[NameMention], language: Language) ->
     if not people:
         return segment[-1] if segment[-1].key.startswith("party/") else None
     person = people[-1]
-    if segment[-1].key.startswith("party/") and _genitive_before(text, person, segment[-1]):
+    following = next((m for m in segment if m.span.begin >= person.span.end), None)
+    if segment[-1].key.startswith("party/") and following is not None and following.key.startswith("party/") \
+            and _genitive_before(text, person, following):
         return segment[-1]  # "Lars Løkke Rasmussens nye parti Moderaterne fikk 9,3 prosent": the party is the subject
     heads = [m for m in segment if m.key.startswith("party/") and m.span.end <= person.span.begin]
     if not heads or person is not segment[-1]:
@@ -225,11 +227,15 @@ def _genitive_before(text: str, person: NameMention, party: NameMention) -> bool
     True
     >>> _genitive_before("Ana Lima of the Sol", m("person/ana-lima", 0, 8), m("party/sol", 16, 19))
     False
+    >>> _genitive_before("Ana Lima's Sol party", m("person/ana-lima", 0, 8), m("party/sol", 11, 20))
+    True
     """
     between = text[person.span.end:party.span.begin]
     name = text[person.span.begin:person.span.end]
-    genitive = between.startswith(("'s ", "’s ")) or (name.endswith("s") and between[:1] == " ")
-    return genitive and re.fullmatch(r"(?:'s|’s)?(?:\s+[a-zæøåéíóúñ]+){1,3},?\s+", between) is not None
+    if between.startswith(("'s ", "’s ")):  # "Jacob Zuma's uMkhonto weSizwe party": no adjective needed
+        return re.fullmatch(r"(?:'s|’s)(?:\s+[a-zæøåéíóúñ]+){0,3},?\s+", between) is not None
+    genitive = name.endswith("s") and between[:1] == " "
+    return genitive and re.fullmatch(r"(?:\s+[a-zæøåéíóúñ]+){1,3},?\s+", between) is not None
 
 
 def _member_before(text: str, party: NameMention, local, language: Language) -> str | None:

@@ -139,13 +139,24 @@ def tokenize(text: str, begin: int = 0, end: int | None = None) -> list[Token]:
 def photo_credit_spans(text: str, words: tuple[str, ...]) -> list[Span]:
     """The spans of photo credits (``Foto: NAME / AGENCY``) so that they are not read as the story.
 
+    A credit opens with the capitalised word and is short, one line with no sentence inside: "The
+    final picture: Labour won 411 seats …" is the story, not a credit.
+
     >>> t = "Caption here. Foto: Ana Diaz / AP\\nNext"
     >>> [t[s.begin:s.end] for s in photo_credit_spans(t, ("foto",))]
     ['Foto: Ana Diaz / AP']
+    >>> [t[s.begin:s.end] for s in photo_credit_spans("The final picture: Labour won. Sunak lost.", ("picture",))]
+    []
     """
     if not words:
         return []
-    return [Span(m.start(), m.end()) for m in _credit_pattern(words).finditer(text)]
+    return [Span(m.start(), m.end()) for m in _credit_pattern(words).finditer(text)
+            if text[m.start()].isupper() and len(m.group()) <= _CREDIT_LENGTH
+            and not re.search(r"[.!?]\s+\S", m.group())]
+
+
+#: The longest credit line: a photographer and an agency or two ("Foto: Ana Diaz / AP / NTB").
+_CREDIT_LENGTH = 90
 
 
 @lru_cache(maxsize=16)
