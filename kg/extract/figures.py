@@ -92,7 +92,35 @@ def find_figures(text: str, language: Language) -> list[Figure]:
         share, precision = parse_share(match.group(1))
         figures[match.start()] = Figure(share, match.group(), Span(match.start(), match.end()), precision,
                                         _bound_before(text, match.start(), language), _is_counted(text, match.end(), language))
+    for begin, figure in _tally_followers(text, [f for f in figures.values() if f.bound != "at-least"], language):
+        figures.setdefault(begin, figure)
     return [figures[k] for k in sorted(figures)]
+
+
+def _tally_followers(text: str, figures: list[Figure], language: Language) -> list[tuple[int, Figure]]:
+    """Bare numbers that go on a tally after a percentage, sharing its unit ("… mot 48,3 for Harris").
+
+    The number must be joined to the percentage by a tally link and close its clause or be given
+    to a name ("og Trump på 48.", "against 48.3 for Harris"); a count of seats or a year is not.
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> t = "hadde han 49,8 prosent mot 48,3 for Harris, og 312 valgmenn."
+    >>> [(b, f.text) for b, f in _tally_followers(t, find_figures(t, NORWEGIAN)[:1], NORWEGIAN)]
+    [(27, '48,3')]
+    """
+    if not language.tally_links:
+        return []
+    follower = re.compile(
+        r"[^.;:!?\d%%]{0,30}?(?<!\w)(?:%s)\s+(?:[^.;:!?\d%%]{0,30}?\s)?(%s)(?![\d.,]\d)(?=\s+(?:%s)\s+\w|\s*(?:[.;,)]|$))"
+        % ("|".join(map(re.escape, language.tally_links)), _NUMBER, "|".join(map(re.escape, language.share_for))))
+    found = []
+    for figure in figures:
+        match = follower.match(text, figure.span.end)
+        if match and Decimal(match.group(1).replace(",", ".")) <= 100:
+            share, precision = parse_share(match.group(1))
+            found.append((match.start(1), Figure(share, match.group(1), Span(match.start(1), match.end(1)), precision,
+                                                 _bound_before(text, match.start(1), language))))
+    return found
 
 
 def _bound_before(text: str, begin: int, language: Language) -> str:

@@ -95,6 +95,7 @@ ENGLISH = Language(
     complement_verbs=frozenset("conceded concedes acknowledged acknowledges admitted admits accepted accepts".split()),
     opening_cues=frozenset({"first round", "first-round"}),
     earlier_poll=("last", "latest", "final", "week before", "days before", "previous week", "before the vote", "before the election", "ahead of the vote"),
+    tally_links=("and", "against", "versus", "vs", "to"),
     share_for=("for",),
     share_at=("at", "on"),
     rival=("rival", "challenger", "opponent"),

@@ -103,3 +103,6 @@ class Language:
     #: Prepositions between a candidate and its figure when a verb puts one at the other ("put the
     #: Liberals at 43.7%", "hadde Lee på 48 prosent"): the name right before one owns the figure.
     share_at: tuple[str, ...] = ()
+    #: Words joining a percentage to the next figure of a tally, which then goes without its unit
+    #: ("49,8 prosent mot 48,3 for Harris", "Harris on 49% and Trump on 48").
+    tally_links: tuple[str, ...] = ()

@@ -83,6 +83,7 @@ NORWEGIAN = Language(
     complement_verbs=frozenset("erkjente erkjenner innrømmet innrømmer aksepterte".split()),
     opening_cues=frozenset({"første runde", "første valgomgang"}),
     earlier_poll=("siste", "forrige uke", "uken før", "uka før", "dagene før", "før valget", "i forkant av valget", "forut for valget"),
+    tally_links=("og", "mot", "mens"),
     share_for=("for", "til"),
     share_at=("på",),
     rival=("rival", "rivalen", "motkandidat", "motkandidaten", "utfordrer", "utfordreren"),

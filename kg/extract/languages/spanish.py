@@ -88,6 +88,7 @@ SPANISH = Language(
     complement_verbs=frozenset("reconoció reconoce admitió admite aceptó acepta".split()),
     opening_cues=frozenset({"primera vuelta"}),
     earlier_poll=("última", "últimas", "último", "últimos", "semana pasada", "semana anterior", "días antes", "antes de la votación", "antes de las elecciones", "previa", "previas"),
+    tally_links=("y", "frente a", "frente al", "contra", "ante"),
     share_for=("para", "a favor de", "de", "del", "de la"),
     share_at=("en",),
     rival=("rival", "contrincante", "adversario", "contendiente"),
