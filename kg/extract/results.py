@@ -18,6 +18,7 @@ from decimal import Decimal  # noqa: F401 (the doctests use it)
 
 from kg.model import Article, Result, Span
 
+from .clauses import RELATIVE
 from .figures import Figure, find_figures, is_vote_share
 from .languages import ENGLISH, NORWEGIAN, Language  # noqa: F401 (the doctests use them)
 from .mentions import NameMention
@@ -107,6 +108,8 @@ def _side_named(text: str, sentence: Span, figure: Figure, language: Language) -
 def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, language, given, sides,
                segment_begin: int | None = None) -> str | None:
     local = [m for m in mentions if sentence.begin <= m.span.begin < window.end and m.key.startswith(CANDIDATE_KINDS)]
+    asides = _relative_clauses(text, Span(sentence.begin, figure.span.begin))
+    local = [m for m in local if not any(a.begin <= m.span.begin < a.end for a in asides)]
     before = text[sentence.begin:figure.span.begin]
     segment = [m for m in local if (segment_begin or sentence.begin) <= m.span.begin and m.span.end <= figure.span.begin]
     owner = _segment_owner(text, segment, language)
@@ -138,7 +141,7 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
     if pronoun is not None:
         earlier = [m for m in mentions if m.span.end <= sentence.begin + pronoun and m.key.startswith("person/")]
         if earlier:
-            return earlier[-1].key
+            return _antecedent(earlier, sentence).key
     parties = [m for m in local if m.span.end <= figure.span.begin]
     side_at = max((before.lower().rfind(w) for w in language.opposition if w in before.lower()), default=-1)
     side = sides.get("candidate") or sides.get("coalition")
@@ -295,6 +298,36 @@ def _previous_subject(text: str, figure: Figure, sentence: Span, mentions) -> st
         return None
     last_sentence = earlier[-1].sentence
     return next(m.key for m in earlier if m.sentence == last_sentence)
+
+
+def _relative_clauses(text: str, stretch: Span) -> list[Span]:
+    """The relative clauses set off by commas in ``stretch``: a name inside one does not own a figure after it.
+
+    >>> t = "VVD, som har styrt i 13 år under Mark Rutte, falt til 15,2 prosent"
+    >>> [t[s.begin:s.end] for s in _relative_clauses(t, Span(0, 54))]
+    [', som har styrt i 13 år under Mark Rutte']
+    """
+    return [Span(stretch.begin + m.start(), stretch.begin + m.end())
+            for m in RELATIVE.finditer(text[stretch.begin:stretch.end])]
+
+
+def _antecedent(earlier: list[NameMention], sentence: Span) -> NameMention:
+    """The person a pronoun opening a clause refers back to: the first person of the last sentence naming one.
+
+    A pronoun in the same sentence takes the last person before it; one in a later sentence takes
+    that sentence's subject, not its last name ("… hadde Trump 50,9 prosent og Harris 47,5 prosent.
+    Da alle stemmene var talt, hadde han 49,8 prosent": han is Trump).
+
+    >>> m = lambda key, b, s: NameMention("", Span(b, b + 5), Span(s, s + 40), key=key)
+    >>> _antecedent([m("person/trump", 10, 0), m("person/harris", 30, 0)], Span(50, 90)).key
+    'person/trump'
+    >>> _antecedent([m("person/trump", 10, 0), m("person/harris", 60, 50)], Span(50, 90)).key
+    'person/harris'
+    """
+    last = earlier[-1]
+    if last.sentence == sentence:
+        return last
+    return next(m for m in earlier if m.sentence == last.sentence)
 
 
 def _pronoun_before(before: str, language: Language) -> int | None:
