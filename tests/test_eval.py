@@ -80,21 +80,31 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: one midway, then both used for fitting too) went from 0.56 to 0.67 and from 0.35 to 0.75 on
 #: results against the extractor before the round. Earlier-round figures stay a known gap: the
 #: older gold sets label "In the first round, X had won 48%" official, heldout3/4 unattributed.
+#: heldout5 (12 articles on 12 more elections, written blind) was scored once, unseen, after round 1
+#: of issue #3: entities 0.89, typed 0.84, results 0.50, claims 0.69. It was then fitted in round 2
+#: with general rules: a photo credit is a short capitalised line (a "The final picture: …" paragraph
+#: lost every name), "X's <party>" gives the party the figure, a bare number joined to a percentage
+#: by a tally link shares its unit, a pronoun refers to the previous sentence's subject, a name in a
+#: relative clause owns no figure, plus reference parties of more countries with their English names:
+#: 0.89, 0.86, 0.67, 0.69. Its kinds stay a known gap: its gold labels a counted figure whose
+#: source the sentence does not name unattributed, where the older sets carry the source over.
 #: The floors are those figures, truncated.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
     "examples": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.94},
     "heldout": {"entities": 0.96, "typed entities": 0.96, "results": 0.88, "claims": 0.88},
     "heldout2-dev": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.90},
-    "heldout2-test": {"entities": 0.95, "typed entities": 0.94, "results": 0.97, "claims": 0.80},
+    "heldout2-test": {"entities": 0.96, "typed entities": 0.95, "results": 0.97, "claims": 0.80},
     "heldout3": {"entities": 0.96, "typed entities": 0.94, "results": 0.90, "claims": 0.85},
     "heldout4": {"entities": 0.93, "typed entities": 0.89, "results": 0.76, "claims": 0.83},
+    "heldout5": {"entities": 0.89, "typed entities": 0.86, "results": 0.67, "claims": 0.69},
 }
 ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles",
             "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles",
             "heldout2-test": ROOT / "tests" / "heldout2" / "test" / "articles",
             "heldout3": ROOT / "tests" / "heldout3" / "articles",
-            "heldout4": ROOT / "tests" / "heldout4" / "articles"}
+            "heldout4": ROOT / "tests" / "heldout4" / "articles",
+            "heldout5": ROOT / "tests" / "heldout5" / "articles"}
 
 
 @pytest.mark.parametrize("gold_set", sorted(FLOORS))
