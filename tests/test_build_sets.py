@@ -21,6 +21,7 @@ SETS = {
     "heldout3": ROOT / "tests" / "heldout3" / "articles",
     "heldout4": ROOT / "tests" / "heldout4" / "articles",
     "heldout5": ROOT / "tests" / "heldout5" / "articles",
+    "heldout6": ROOT / "tests" / "heldout6" / "articles",
 }
 
 

@@ -88,6 +88,9 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: relative clause owns no figure, plus reference parties of more countries with their English names:
 #: 0.89, 0.86, 0.67, 0.69. Its kinds stay a known gap: its gold labels a counted figure whose
 #: source the sentence does not name unattributed, where the older sets carry the source over.
+#: heldout6 (10 articles on 10 more elections, written blind) was scored once, unseen, after round 2:
+#: entities 0.83, typed 0.73, results 0.41, claims 0.53. Round 2 lifted its own set and left unseen
+#: articles where they were, as round 1 did; heldout6 is the unseen figure of record and untouched.
 #: The floors are those figures, truncated.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
@@ -98,13 +101,15 @@ FLOORS = {
     "heldout3": {"entities": 0.96, "typed entities": 0.94, "results": 0.90, "claims": 0.85},
     "heldout4": {"entities": 0.93, "typed entities": 0.89, "results": 0.76, "claims": 0.83},
     "heldout5": {"entities": 0.89, "typed entities": 0.86, "results": 0.67, "claims": 0.69},
+    "heldout6": {"entities": 0.83, "typed entities": 0.72, "results": 0.40, "claims": 0.53},
 }
 ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles",
             "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles",
             "heldout2-test": ROOT / "tests" / "heldout2" / "test" / "articles",
             "heldout3": ROOT / "tests" / "heldout3" / "articles",
             "heldout4": ROOT / "tests" / "heldout4" / "articles",
-            "heldout5": ROOT / "tests" / "heldout5" / "articles"}
+            "heldout5": ROOT / "tests" / "heldout5" / "articles",
+            "heldout6": ROOT / "tests" / "heldout6" / "articles"}
 
 
 @pytest.mark.parametrize("gold_set", sorted(FLOORS))
