@@ -41,7 +41,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from kg.focus_targets import focus_markers, focus_validator
 from kg.namespaces import bind_prefixes
-from kg.value_sets import Rule, focus_rules, path_iris
+from kg.value_sets import Rule, focus_rules
 from kg.validate import (
     ValidationReport, copy_description, load_shapes, read_violation, validate_ntriples,
 )
@@ -118,6 +118,7 @@ class ChangedView:
         self.removes = set(removes) - self.adds
         # Patterns come with a subject or an object almost always: index the adds by both, so
         # that a lookup costs what it finds, not the size of the change.
+        self._subjects: dict = {}  # subject_after's reads
         self.adds_by_subject: dict = defaultdict(list)
         self.adds_by_object: dict = defaultdict(list)
         for quad in self.adds:
@@ -151,53 +152,48 @@ class ChangedView:
         """Triples that leave the union of the graphs."""
         return {q.triple for q in self.removes if not any(True for _ in self.after(q.subject, q.predicate, q.object))}
 
-    def edges_after(self, out: Iterable[tuple], into: Iterable[tuple] = (), whole: Iterable = ()) -> set[ox.Triple]:
-        """The union's triples (after the change) on some paths of some nodes, in one query each:
-        ``out`` pairs (node, predicate IRI) for ``node p ?o``, ``into`` pairs for ``?s p node``,
-        ``whole`` nodes for all of ``node ?p ?o``. Each triple comes once however many graphs
-        state it (a claim quoted by 35 articles is stated in 35 graphs). IRIs only."""
-        out, into, whole = set(out), set(into), set(whole)
-        found: set[ox.Triple] = set()
+    def union_after(self, s=None, p=None, o=None) -> Iterator[ox.Triple]:
+        """Triples of the union matching the pattern once the change is applied, each once
+        however many graphs state it (a claim quoted by 35 articles is stated in 35 graphs)."""
+        gone = self.gone_triples()
         if self.store is not None:
-            for pairs, pattern in ((out, "VALUES (?s ?p)"), (into, "VALUES (?o ?p)")):
-                if pairs:
-                    listed = " ".join(f"({n} <{p}>)" for n, p in sorted(pairs, key=lambda x: (x[0].value, x[1])))
-                    found |= self._select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {pattern} {{ {listed} }} GRAPH ?g {{ ?s ?p ?o }} }}")
-            if whole:
-                listed = " ".join(str(n) for n in sorted(whole, key=lambda n: n.value))
-                found |= self._select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {listed} }} GRAPH ?g {{ ?s ?p ?o }} }}")
-            found -= self.gone_triples()
-        for node, predicate in out:
-            found.update(q.triple for q in self.adds_by_subject.get(node, ()) if q.predicate.value == predicate)
-        for node, predicate in into:
-            found.update(q.triple for q in self.adds_by_object.get(node, ()) if q.predicate.value == predicate)
-        for node in whole:
-            found.update(q.triple for q in self.adds_by_subject.get(node, ()))
-        return found
+            match_union = getattr(self.store, "match_union", None)
+            published_triples = match_union(s, p, o) if match_union else dict.fromkeys(q.triple for q in self.before(s, p, o))
+            yield from (t for t in published_triples if t not in gone)
+        added = self.adds_by_subject.get(s, ()) if s is not None else self.adds_by_object.get(o, ()) if o is not None else self.adds
+        for quad in added:
+            if (s is None or quad.subject == s) and (p is None or quad.predicate == p) and (o is None or quad.object == o):
+                yield quad.triple
 
-    def _select(self, query: str) -> set[ox.Triple]:
-        return {ox.Triple(s, p, o) for s, p, o in self.store.query(query).rows}
+    def subject_after(self, subject) -> dict[str, list[ox.Triple]]:
+        """The union's triples from ``subject`` after the change, by predicate IRI, read once.
 
-    def triples_after(self, subjects: Iterable, predicates: Iterable[str]) -> set[ox.Triple]:
-        """The union's triples (after the change) from any of ``subjects`` by any of ``predicates``.
-
-        One query for them all, not a lookup per subject: the published part comes from the
-        store, each triple once however many graphs state it (a software agent is described in
-        every article's provenance graph). Blank nodes cannot be named in a query: looked up.
+        One read per subject, not one per predicate: a store in memory finds ``s p ?o`` by
+        going through every triple of ``s`` (the findings graph has one per article).
         """
-        subjects, predicates = set(subjects), frozenset(predicates)
-        named = sorted((s for s in subjects if isinstance(s, ox.NamedNode)), key=lambda s: s.value)
+        cached = self._subjects.get(subject)
+        if cached is None:
+            cached = defaultdict(list)
+            for triple in self.union_after(subject):
+                cached[triple.predicate.value].append(triple)
+            self._subjects[subject] = cached
+        return cached
+
+    def edges_after(self, out: Iterable[tuple] = (), into: Iterable[tuple] = (), whole: Iterable = ()) -> set[ox.Triple]:
+        """The union's triples (after the change) on some paths of some nodes: ``out`` pairs
+        (node, predicate IRI) for ``node p ?o``, ``into`` pairs for ``?s p node``, ``whole``
+        nodes for all of ``node ?p ?o``.
+
+        Looked up, not queried: a SPARQL VALUES list of such pairs made Oxigraph scan whole
+        predicates (0.25 s at 10,000 articles for 8 triples).
+        """
         found: set[ox.Triple] = set()
-        if self.store is not None and named:
-            # FILTER, not a second VALUES: Oxigraph joins two VALUES with an unbound pattern by
-            # scanning every quad (0.2 s at 1,000 articles against 4 ms)
-            query = (f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {' '.join(map(str, named))} }} "
-                     f"GRAPH ?g {{ ?s ?p ?o }} FILTER (?p IN ({', '.join(f'<{p}>' for p in sorted(predicates))})) }}")
-            found = {ox.Triple(s, p, o) for s, p, o in self.store.query(query).rows} - self.gone_triples()
-        for subject in subjects:
-            if not isinstance(subject, ox.NamedNode):
-                found.update(q.triple for q in self.before(subject) if q.predicate.value in predicates)
-            found.update(q.triple for q in self.adds_by_subject.get(subject, ()) if q.predicate.value in predicates)
+        for node, predicate in out:
+            found.update(self.subject_after(node).get(predicate, ()))
+        for node, predicate in into:
+            found.update(self.union_after(None, ox.NamedNode(predicate), node))
+        for node in whole:
+            found.update(t for triples in self.subject_after(node).values() for t in triples)
         return found
 
 
@@ -242,10 +238,10 @@ def neighbourhood(view: ChangedView, focus: Iterable, reach: Reach, changed: Ite
     gone = [t for t in changed if t not in added]  # a changed triple is added or gone
     left = {(t.subject, t.predicate, False) for t in gone} | {(t.object, t.predicate, True) for t in gone}
     triples, values = node_edges(view, focus, reach, touched, left)
-    second = view.triples_after(values, reach.second_hop)
+    second = view.edges_after(out=[(value, p) for value in values for p in reach.second_hop])
     triples |= second
     # the type of what a value points to (sh:class two steps on)
-    triples |= view.triples_after({t.object for t in second if is_node(t.object)}, {str(RDF.type)})
+    triples |= view.edges_after(out=[(t.object, str(RDF.type)) for t in second if is_node(t.object)])
     return triples
 
 
@@ -253,23 +249,18 @@ def node_edges(view: ChangedView, focus: Iterable, reach: Reach, touched: set, l
     """The triples out of each focus node and into it on inverse paths, and the values they give.
 
     Each node's sets are first sized by a few quads; a large one is read in part where its
-    shapes allow (:func:`part_of_value_set`); the rest are read in one query per direction.
+    shapes allow (:func:`part_of_value_set`), the rest whole.
     """
     out_pairs, in_pairs, whole, partial_edges = set(), set(), set(), []
     triples: set[ox.Triple] = set()
     for node in focus:
-        if not isinstance(node, ox.NamedNode):  # cannot be named in a query: looked up
-            triples.update(q.triple for q in view.after(node))
-            triples.update(q.triple for p in reach.inverse for q in view.after(None, ox.NamedNode(p), node))
-            continue
         out_large = sum(1 for _ in islice(view.after(node), LARGE + 1)) > LARGE
         in_large = {p for p in reach.inverse if sum(1 for _ in islice(view.after(None, ox.NamedNode(p), node), LARGE + 1)) > LARGE}
-        rules = value_rules(view, node) if out_large or in_large else None
+        rules = value_rules(view, node) if (out_large or in_large) and isinstance(node, ox.NamedNode) else None
         partial = {} if rules is None else {
             (r.predicate, r.inverse): r.keep for r in rules if (node, ox.NamedNode(r.predicate), r.inverse) not in left}
-        if out_large and partial:  # what the shapes read (its other triples conformed and stay so)
-            added = {q.predicate.value for q in view.adds_by_subject.get(node, ())}
-            out_pairs.update((node, p) for p in read_predicates() | added if (p, False) not in partial)
+        if out_large and partial:
+            out_pairs.update((node, p) for p in view.subject_after(node) if (p, False) not in partial)
         else:
             whole.add(node)
         in_pairs.update((node, p) for p in reach.inverse if (p, True) not in partial)
@@ -306,21 +297,6 @@ def value_rules(view: ChangedView, node) -> tuple[Rule, ...] | None:
         has_out=lambda p: any(True for _ in view.after(node, ox.NamedNode(p))),
         has_in=lambda p: any(True for _ in view.after(None, ox.NamedNode(p), node)),
     )
-
-
-@cache
-def read_predicates() -> frozenset[str]:
-    """Every predicate a shape reads on a focus node: paths, targets, SPARQL, rdf:type."""
-    shapes = load_shapes()
-    found = {str(RDF.type)}
-    for path in shapes.objects(None, SH.path):
-        found.update(str(iri) for iri in path_iris(shapes, path))
-    for predicate in (SH.targetSubjectsOf, SH.targetObjectsOf):
-        found.update(str(p) for p in shapes.objects(None, predicate))
-    for predicate in (SH.select, SH.ask):
-        for text in shapes.objects(None, predicate):
-            found.update(_IRI_IN_QUERY.findall(str(text)))
-    return frozenset(found)
 
 
 def validate_change(store, adds: Iterable[ox.Quad] = (), removes: Iterable[ox.Quad] = ()) -> ValidationReport:

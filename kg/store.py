@@ -162,6 +162,16 @@ class QuadStore:
         """The quads matching a pattern (None: any), the union's copy left out."""
         return self._stored_quads(subject, predicate, obj, graph)
 
+    def match_union(self, subject=None, predicate=None, obj=None) -> Iterator[ox.Triple]:
+        """The triples of the union of the graphs matching a pattern, each once (None: any).
+
+        A triple several graphs state (a software agent described in every provenance graph)
+        comes once: read from the materialised union when there is one.
+        """
+        if self.union_materialised:
+            return (q.triple for q in self._store.quads_for_pattern(subject, predicate, obj, _DEFAULT))
+        return iter(dict.fromkeys(q.triple for q in self._store.quads_for_pattern(subject, predicate, obj, None)))
+
     def load(self, data: bytes, rdf_format: ox.RdfFormat, *, graph: str | None = None) -> None:
         """Bulk-load ``data`` in ``rdf_format``; triples go to ``graph`` (None: the default graph)."""
         to_graph = None if graph is None else ox.NamedNode(graph)
