@@ -152,14 +152,18 @@ class ChangedView:
         """Triples that leave the union of the graphs."""
         return {q.triple for q in self.removes if not any(True for _ in self.after(q.subject, q.predicate, q.object))}
 
+    def union_before(self, s=None, p=None, o=None) -> Iterator[ox.Triple]:
+        """Published triples of the union matching the pattern, each once."""
+        if self.store is None:
+            return iter(())
+        match_union = getattr(self.store, "match_union", None)
+        return match_union(s, p, o) if match_union else unique(q.triple for q in self.before(s, p, o))
+
     def union_after(self, s=None, p=None, o=None) -> Iterator[ox.Triple]:
         """Triples of the union matching the pattern once the change is applied, each once
         however many graphs state it (a claim quoted by 35 articles is stated in 35 graphs)."""
         gone = self.gone_triples()
-        if self.store is not None:
-            match_union = getattr(self.store, "match_union", None)
-            published_triples = match_union(s, p, o) if match_union else dict.fromkeys(q.triple for q in self.before(s, p, o))
-            yield from (t for t in published_triples if t not in gone)
+        yield from (t for t in self.union_before(s, p, o) if t not in gone)
         added = self.adds_by_subject.get(s, ()) if s is not None else self.adds_by_object.get(o, ()) if o is not None else self.adds
         for quad in added:
             if (s is None or quad.subject == s) and (p is None or quad.predicate == p) and (o is None or quad.object == o):
@@ -195,6 +199,19 @@ class ChangedView:
         for node in whole:
             found.update(t for triples in self.subject_after(node).values() for t in triples)
         return found
+
+
+def unique(items: Iterable) -> Iterator:
+    """``items`` without repeats, lazily.
+
+    >>> list(unique([1, 2, 1, 3]))
+    [1, 2, 3]
+    """
+    seen = set()
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            yield item
 
 
 def is_node(term) -> bool:
@@ -233,7 +250,7 @@ def neighbourhood(view: ChangedView, focus: Iterable, reach: Reach, changed: Ite
     changed = set(changed)
     # Old values whose own triples changed: a value set read in part keeps them (new nodes
     # join a set only through an added triple, which it keeps anyway).
-    touched = {s for s in {t.subject for t in changed} if any(True for _ in view.before(s))}
+    touched = {s for s in {t.subject for t in changed} if any(True for _ in view.union_before(s))}
     added = {q.triple for q in view.adds}
     gone = [t for t in changed if t not in added]  # a changed triple is added or gone
     left = {(t.subject, t.predicate, False) for t in gone} | {(t.object, t.predicate, True) for t in gone}
@@ -254,8 +271,8 @@ def node_edges(view: ChangedView, focus: Iterable, reach: Reach, touched: set, l
     out_pairs, in_pairs, whole, partial_edges = set(), set(), set(), []
     triples: set[ox.Triple] = set()
     for node in focus:
-        out_large = sum(1 for _ in islice(view.after(node), LARGE + 1)) > LARGE
-        in_large = {p for p in reach.inverse if sum(1 for _ in islice(view.after(None, ox.NamedNode(p), node), LARGE + 1)) > LARGE}
+        out_large = sum(1 for _ in islice(view.union_after(node), LARGE + 1)) > LARGE
+        in_large = {p for p in reach.inverse if sum(1 for _ in islice(view.union_after(None, ox.NamedNode(p), node), LARGE + 1)) > LARGE}
         rules = value_rules(view, node) if (out_large or in_large) and isinstance(node, ox.NamedNode) else None
         partial = {} if rules is None else {
             (r.predicate, r.inverse): r.keep for r in rules if (node, ox.NamedNode(r.predicate), r.inverse) not in left}
@@ -278,24 +295,23 @@ def part_of_value_set(view: ChangedView, node, predicate, inverted: bool, keep: 
     """The triples of one path that a change only adds to: the added ones, those to touched
     values, and ``keep`` others (for a sh:minCount)."""
     def edges(value=None):
-        return view.after(value, predicate, node) if inverted else view.after(node, predicate, value)
+        return view.union_after(value, predicate, node) if inverted else view.union_after(node, predicate, value)
 
     added = view.adds_by_object.get(node, ()) if inverted else view.adds_by_subject.get(node, ())
     found = {q.triple for q in added if q.predicate == predicate}
     for value in touched:
-        found.update(q.triple for q in edges(value))
-    found.update(q.triple for q in islice(edges(), keep))
+        found.update(edges(value))
+    found.update(islice(edges(), keep))
     return found
 
 
 def value_rules(view: ChangedView, node) -> tuple[Rule, ...] | None:
     """:func:`kg.value_sets.focus_rules` for ``node`` after the change."""
-    rdf_type = ox.NamedNode(str(RDF.type))
-    types = {q.object.value for q in view.after(node, rdf_type)}
+    types = {t.object.value for t in view.subject_after(node).get(str(RDF.type), ())}
     return focus_rules(
         node.value, types,
-        has_out=lambda p: any(True for _ in view.after(node, ox.NamedNode(p))),
-        has_in=lambda p: any(True for _ in view.after(None, ox.NamedNode(p), node)),
+        has_out=lambda p: p in view.subject_after(node),
+        has_in=lambda p: any(True for _ in view.union_after(None, ox.NamedNode(p), node)),
     )
 
 
