@@ -221,6 +221,17 @@ def test_cors_allows_reads_from_any_origin(client):
     assert response.headers["access-control-allow-origin"] == "*"
 
 
+@pytest.mark.parametrize(("query", "status", "vary"), [
+    (NAMES, 200, "Accept, Origin"),
+    ("SELECT nonsense", 400, "Origin"),
+], ids=["answer", "error"])
+def test_queries_carry_the_cors_headers_the_middleware_gives_other_routes(client, query, status, vary):
+    response = client.post("/sparql", data={"query": query}, headers={"Origin": "https://elsewhere.example"})
+    assert response.status_code == status
+    assert (response.headers["access-control-allow-origin"], response.headers["access-control-expose-headers"],
+            response.headers["vary"]) == ("*", "KG-Truncated, KG-Rows, Link", vary)
+
+
 def test_runaway_query_is_stopped_at_the_limit_and_the_server_keeps_answering(client, server):
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         started = time.monotonic()

@@ -87,7 +87,7 @@ CORS = dict(allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"
 class KgApp(FastAPI):
     """The FastAPI app, with SPARQL queries at /sparql answered by a plain ASGI handler first."""
 
-    queries_app = None  # set by create_app: protocol.serve_query, behind CORS when that is on
+    queries_app = None  # set by create_app: kg.server.fastpath.serve_query (which adds CORS headers itself)
 
     async def __call__(self, scope, receive, send) -> None:
         if takes_fast_path(scope):
@@ -106,7 +106,7 @@ def create_app(dataset: ServedDataset, settings: dict | None = None, *, queries_
     """
     import os
 
-    from kg.server import named, pages, protocol, validation, writes
+    from kg.server import fastpath, named, pages, protocol, validation, writes
 
     settings = settings if settings is not None else make_settings()
     queries = load_named_queries(queries_dir or resource_dir("sparql"))
@@ -127,7 +127,7 @@ def create_app(dataset: ServedDataset, settings: dict | None = None, *, queries_
     app.state.kg = state
     if settings["cors"]:
         app.add_middleware(CORSMiddleware, **CORS)
-    app.queries_app = CORSMiddleware(protocol.serve_query, **CORS) if settings["cors"] else protocol.serve_query
+    app.queries_app = fastpath.serve_query
     app.include_router(protocol.router)
     app.include_router(validation.router)
     app.include_router(writes.router)

@@ -32,15 +32,41 @@ def process_count(setting: int, writes_on: bool) -> int:
     return setting if setting > 0 else max(1, min(4, os.cpu_count() or 1))
 
 
-def listen(host: str, port: int) -> socket.socket:
-    """A listening TCP socket on ``host:port`` that the forked processes share."""
+#: Each process listens on its own socket bound to the same port (SO_REUSEPORT), so the kernel
+#: spreads new connections evenly over the processes. From one shared socket, the process that
+#: woke first accepted every waiting connection (an event loop accepts all it can at once):
+#: with 8 kept-alive connections one process held 7 and the other CPU sat idle.
+SPREAD = hasattr(socket, "SO_REUSEPORT")
+
+
+def bind_socket(host: str, port: int, *, spread: bool) -> socket.socket:
+    """A TCP socket bound to ``host:port`` (not yet listening); ``spread``: others may bind it too."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if spread:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
+    return sock
+
+
+def listen(host: str, port: int, *, spread: bool = False) -> socket.socket:
+    """A listening TCP socket on ``host:port``, inherited by the forked processes."""
+    sock = bind_socket(host, port, spread=spread)
     sock.listen(2048)
     sock.set_inheritable(True)
     return sock
+
+
+def hold_port(host: str, port: int) -> socket.socket:
+    """A socket that holds ``host:port`` for the processes' sockets to bind beside (it does not listen).
+
+    It is bound first without SO_REUSEPORT, so that a port in use (by anyone, even another
+    ``kg serve`` that would otherwise share it) is an error here, as it is for one process.
+    """
+    with bind_socket(host, port, spread=False) as probe:
+        port = probe.getsockname()[1]
+    return bind_socket(host, port, spread=True)  # a socket that does not listen is given no connections
 
 
 def serve(app, host: str, port: int, processes: int) -> int:
@@ -48,7 +74,12 @@ def serve(app, host: str, port: int, processes: int) -> int:
     if processes <= 1:
         uvicorn.run(app, host=host, port=port, **UVICORN)
         return 0
-    sock = listen(host, port)
+    try:
+        held = hold_port(host, port) if SPREAD else listen(host, port)
+    except OSError as error:  # e.g. the port is in use: said plainly, as a start-up error
+        print(f"kg serve: cannot listen on {host}:{port}: {error}", file=sys.stderr)
+        return 2
+    port = held.getsockname()[1]
     children = []
     for _ in range(processes):
         pid = os.fork()
@@ -56,14 +87,17 @@ def serve(app, host: str, port: int, processes: int) -> int:
             code = 1
             try:
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
+                sock = listen(host, port, spread=True) if SPREAD else held
                 server = uvicorn.Server(uvicorn.Config(app, **UVICORN))
                 server.run(sockets=[sock])
                 code = 0 if server.started else 3  # 3: the app did not start (uvicorn's code)
             finally:
                 os._exit(code)  # never back into the parent's code (it would clean up the dataset)
         children.append(pid)
-    sock.close()
-    return supervise(children)
+    try:
+        return supervise(children)
+    finally:
+        held.close()
 
 
 def supervise(children: list[int]) -> int:

@@ -7,7 +7,6 @@ turn its answer, or its error, into a response with the status the Protocol asks
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 from urllib.parse import parse_qsl
 
@@ -20,7 +19,6 @@ from kg.server.jobs import Answer, QueryJob
 from kg.server.workers import QueryTimeout, WorkerFailed
 
 router = APIRouter()
-logger = logging.getLogger("kg.server")
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 TRUNCATED_HEADER = "KG-Truncated"
@@ -68,20 +66,45 @@ def decode_utf8(body: bytes) -> str:
         raise ProtocolError(400, f"the request body is not UTF-8: {error}") from None
 
 
-def media_type_of(request: Request) -> str:
+def media_type_of(request) -> str:
     """The request's Content-Type without parameters, lower-cased."""
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-async def read_query_request(request: Request) -> tuple[str | None, dict[str, list[str]]]:
+#: Query strings and form bodies up to this many bytes have their parameters remembered (see
+#: :func:`parse_params`); bigger ones are parsed each time.
+REMEMBERED_BYTES = 16384
+
+
+def parse_params(raw: bytes, encoding: str) -> dict[str, list[str]]:
+    """The parameters of a query string (``latin-1``) or form body (``utf-8``), grouped by name.
+
+    Clients send the same requests again and again, and decoding a query's percent-escapes costs
+    about as much as a point lookup, so small inputs are parsed once (the dict must not be changed).
+
+    >>> parse_params(b"query=ASK%20%7B%7D&timeout=2", "utf-8")
+    {'query': ['ASK {}'], 'timeout': ['2']}
+    """
+    if len(raw) <= REMEMBERED_BYTES:
+        return remembered_params(raw, encoding)
+    return read_params(parse_qsl(decode_utf8(raw) if encoding == "utf-8" else raw.decode(encoding), keep_blank_values=True))
+
+
+@lru_cache(maxsize=512)
+def remembered_params(raw: bytes, encoding: str) -> dict[str, list[str]]:
+    text = decode_utf8(raw) if encoding == "utf-8" else raw.decode(encoding)
+    return read_params(parse_qsl(text, keep_blank_values=True))
+
+
+async def read_query_request(request) -> tuple[str | None, dict[str, list[str]]]:
     """The query text and the other parameters of a GET or POST (None: no query given)."""
-    url_params = read_params(parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True))
+    url_params = parse_params(request.scope["query_string"], "latin-1")
     if request.method == "GET":
         return single(url_params, "query"), url_params
     body = await request.body()
     kind = media_type_of(request)
     if kind == FORM:
-        form = read_params(parse_qsl(decode_utf8(body), keep_blank_values=True))
+        form = parse_params(body, "utf-8")
         if "update" in form:
             raise ProtocolError(400, "SPARQL Update is not accepted at this endpoint (the graph is read-only)")
         params = {**url_params, **{k: v for k, v in form.items() if k != "query"}}
@@ -113,7 +136,7 @@ def time_limit_s(params: dict[str, list[str]], limit_ms: int) -> float:
     return min(wanted, limit_ms / 1000)
 
 
-def make_job(sparql: str, params: dict[str, list[str]], request: Request, settings: dict) -> QueryJob:
+def make_job(sparql: str, params: dict[str, list[str]], request, settings: dict) -> QueryJob:
     """The job for a query request."""
     return QueryJob(
         sparql=sparql,
@@ -129,7 +152,7 @@ def make_job(sparql: str, params: dict[str, list[str]], request: Request, settin
     )
 
 
-def endpoint_iri(request: Request) -> str:
+def endpoint_iri(request) -> str:
     """The URL a request was sent to, without its query string (Starlette's ``request.url``, cached).
 
     Parsing and rebuilding the URL costs more than a small query, and a server sees few hosts.
@@ -152,20 +175,38 @@ def build_endpoint_iri(scheme: str, host: str | None, server: tuple | None, path
     return str(URL(scope={"type": "http", "scheme": scheme, "server": server, "path": path, "headers": headers}))
 
 
-def answer_response(answer: Answer, max_rows: int) -> Response:
-    """The HTTP response for a worker's answer: 406 when no acceptable format exists."""
-    if answer.format is None:
-        offered = negotiation.RESULT_FORMATS if answer.form in ("SELECT", "ASK") else negotiation.GRAPH_FORMATS
-        types = ", ".join(f.media_types[0] for f in offered)
-        article = "an" if answer.form[0] in "AEIOU" else "a"
-        return PlainTextResponse(f"Not Acceptable: {article} {answer.form} result can be sent as {types}", 406)
+def not_acceptable(answer: Answer) -> str:
+    """The 406 message for an answer no acceptable format exists for: the formats it can be sent in.
+
+    >>> not_acceptable(Answer(None, form="ASK"))[:48]
+    'Not Acceptable: an ASK result can be sent as app'
+    """
+    offered = negotiation.RESULT_FORMATS if answer.form in ("SELECT", "ASK") else negotiation.GRAPH_FORMATS
+    types = ", ".join(f.media_types[0] for f in offered)
+    article = "an" if answer.form[0] in "AEIOU" else "a"
+    return f"Not Acceptable: {article} {answer.form} result can be sent as {types}"
+
+
+def answer_headers(answer: Answer, max_rows: int) -> dict[str, str]:
+    """The headers of an answer besides its type and length: Vary, the row count, the cut if any.
+
+    >>> answer_headers(Answer(None, rows=3, truncated=True), 2)
+    {'Vary': 'Accept', 'KG-Rows': '3', 'KG-Truncated': 'max_rows=2'}
+    """
     headers = {"Vary": "Accept", "KG-Rows": str(answer.rows)}
     if answer.truncated:
         headers[TRUNCATED_HEADER] = f"max_rows={max_rows}"
-    return Response(answer.body, media_type=answer.format.media_type, headers=headers)
+    return headers
 
 
-async def run_job(request: Request, job, time_limit: float):
+def answer_response(answer: Answer, max_rows: int) -> Response:
+    """The HTTP response for a worker's answer: 406 when no acceptable format exists."""
+    if answer.format is None:
+        return PlainTextResponse(not_acceptable(answer), 406)
+    return Response(answer.body, media_type=answer.format.media_type, headers=answer_headers(answer, max_rows))
+
+
+async def run_job(request, job, time_limit: float):
     """Run a job on the pool, mapping worker errors to Protocol errors."""
     state = request.app.state.kg
     try:
@@ -180,19 +221,30 @@ async def run_job(request: Request, job, time_limit: float):
         raise ProtocolError(500, f"Query failed: {error}") from None
 
 
+async def answer_query(request) -> Answer | None:
+    """Run the query a request asks (a Starlette Request or :class:`kg.server.fastpath.LeanRequest`).
+
+    None when a GET gives no query (it asks for the service description); Protocol errors are raised.
+    """
+    state = request.app.state.kg
+    sparql, params = await read_query_request(request)
+    if sparql is None:
+        if request.method == "POST":
+            raise ProtocolError(400, "no query given (expected a query parameter or body)")
+        return None
+    limit = time_limit_s(params, int(state.settings["query_time_limit_ms"]))
+    return await run_job(request, make_job(sparql, params, request, state.settings), limit)
+
+
 async def answer_sparql(request: Request) -> Response:
     """Answer a SPARQL query; with no query, describe the service (HTML for browsers)."""
     state = request.app.state.kg
     try:
-        sparql, params = await read_query_request(request)
-        if sparql is None:
-            if request.method == "POST":
-                raise ProtocolError(400, "no query given (expected a query parameter or body)")
-            return await state.describe_service(request)
-        limit = time_limit_s(params, int(state.settings["query_time_limit_ms"]))
-        answer = await run_job(request, make_job(sparql, params, request, state.settings), limit)
+        answer = await answer_query(request)
     except ProtocolError as error:
         return PlainTextResponse(str(error), error.status)
+    if answer is None:
+        return await state.describe_service(request)
     return answer_response(answer, int(state.settings["max_rows"]))
 
 
@@ -203,7 +255,7 @@ async def sparql_endpoint(request: Request) -> Response:
 
 
 def takes_fast_path(scope) -> bool:
-    """Whether a request is a query for :func:`serve_query` (a GET without ``query=`` describes the service).
+    """Whether a request is a query for :func:`kg.server.fastpath.serve_query` (a GET without ``query=`` describes the service).
 
     >>> takes_fast_path({"type": "http", "path": "/sparql", "method": "GET", "query_string": b"query=ASK%7B%7D"})
     True
@@ -215,19 +267,3 @@ def takes_fast_path(scope) -> bool:
     if scope["method"] == "POST":
         return True
     return scope["method"] == "GET" and any(k == "query" for k, _ in parse_qsl(scope["query_string"].decode("latin-1")))
-
-
-async def serve_query(scope, receive, send) -> None:
-    """A query at /sparql as a plain ASGI app: the same answers, without a framework's per-request work.
-
-    Queries are most of a SPARQL server's traffic; routing, dependency injection and the
-    framework's middleware cost more than a small query itself, so the app sends them here
-    (see :class:`kg.server.app.KgApp`); the service description stays a FastAPI route.
-    """
-    request = Request(scope, receive)
-    try:
-        response = await answer_sparql(request)
-    except Exception:  # what the framework's error middleware would do: log it, answer 500
-        logger.exception("error answering %s %s", scope["method"], scope["path"])
-        response = PlainTextResponse("Internal Server Error", 500)
-    await response(scope, receive, send)

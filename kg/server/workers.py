@@ -118,6 +118,7 @@ class WorkerPool:
 
     def __init__(self, store_path: str | Path, size: int = 0, inline_ms: float = 0) -> None:
         from kg.remote import is_url
+        from kg.store import GENERATION_FILE
 
         self.store_path = str(store_path)
         self.size = size or default_pool_size()
@@ -130,19 +131,19 @@ class WorkerPool:
         self.threads = ThreadPoolExecutor(max_workers=self.size, thread_name_prefix="kg-worker-start")
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
         self.generation_stamp, self.last_generation = None, None
+        self.generation_file = None if not local else str(Path(self.store_path) / GENERATION_FILE)
         self.workers: set[Worker] = set()
 
     def generation(self) -> str:
         """The store's write counter now (a remote store is always current: "0")."""
-        from kg.remote import is_url
-        from kg.store import GENERATION_FILE, store_generation
+        from kg.store import store_generation
 
-        if is_url(self.store_path):
+        if self.generation_file is None:
             return "0"
         # One stat per query rather than an open and a read: the counter is rewritten by
         # replacing the file (a new inode and time), so an unchanged stat means an unchanged counter.
         try:
-            info = os.stat(Path(self.store_path) / GENERATION_FILE)
+            info = os.stat(self.generation_file)
             stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
         except OSError:
             stamp = None

@@ -1,0 +1,105 @@
+"""Queries at /sparql as a bare ASGI app: what the Protocol asks, without a framework's per-request work.
+
+Queries are most of a SPARQL server's traffic, and a point lookup costs the store about 0.1 ms:
+a Starlette ``Request``, routing, the CORS middleware wrapping ``send`` and a ``Response`` object
+cost more than that. So :class:`kg.server.app.KgApp` hands every query here: the request is
+read straight from the ASGI scope, the answer is sent as two ASGI messages built from bytes,
+and the CORS headers the middleware would add are added here (the same ones). The service
+description, OPTIONS (CORS preflight) and HEAD stay with the FastAPI app and its middleware.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from kg.server.app import CORS
+from kg.server.jobs import Answer
+from kg.server.protocol import ProtocolError, answer_headers, answer_query, not_acceptable
+
+logger = logging.getLogger("kg.server")
+TEXT = b"text/plain; charset=utf-8"
+
+
+class LeanRequest:
+    """What the protocol handlers read of a request, straight from the ASGI scope."""
+
+    __slots__ = ("scope", "receive", "method", "headers")
+
+    def __init__(self, scope, receive) -> None:
+        self.scope = scope
+        self.receive = receive
+        self.method = scope["method"]
+        # ASGI header names are lower-case; the first of repeated headers wins, as in Starlette.
+        self.headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in reversed(scope["headers"])}
+
+    @property
+    def app(self):
+        return self.scope["app"]
+
+    async def body(self) -> bytes:
+        """The whole request body."""
+        chunks = []
+        while True:
+            message = await self.receive()
+            if message["type"] == "http.disconnect":
+                raise ProtocolError(400, "the client went away before sending the whole request")
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+
+
+@lru_cache(maxsize=64)
+def content_type(media_type: str) -> bytes:
+    """The Content-Type header Starlette would send for ``media_type`` (text types say UTF-8).
+
+    >>> content_type("text/csv"), content_type("application/sparql-results+json")
+    (b'text/csv; charset=utf-8', b'application/sparql-results+json')
+    """
+    if media_type.startswith("text/") and "charset=" not in media_type.lower():
+        media_type += "; charset=utf-8"
+    return media_type.encode("latin-1")
+
+
+@lru_cache(maxsize=8)
+def cors_headers(expose: tuple[str, ...]) -> list[tuple[bytes, bytes]]:
+    """What Starlette's CORSMiddleware adds to a simple response to a request with an Origin (all origins allowed).
+
+    >>> cors_headers(("KG-Rows",))
+    [(b'access-control-allow-origin', b'*'), (b'access-control-expose-headers', b'KG-Rows')]
+    """
+    return [(b"access-control-allow-origin", b"*"), (b"access-control-expose-headers", ", ".join(expose).encode())]
+
+
+def reply_for(answer: Answer, max_rows: int) -> tuple[int, bytes, bytes, dict[str, str]]:
+    """Status, content type, body and other headers for an answer (406 when no format is acceptable)."""
+    if answer.format is None:
+        return 406, TEXT, not_acceptable(answer).encode(), {}
+    return 200, content_type(answer.format.media_type), answer.body, answer_headers(answer, max_rows)
+
+
+async def serve_query(scope, receive, send) -> None:
+    """Answer the SPARQL query in an ASGI request (see :func:`kg.server.protocol.takes_fast_path`)."""
+    request = LeanRequest(scope, receive)
+    state = scope["app"].state.kg
+    try:
+        answer = await answer_query(request)
+        if answer is None:  # the fast path takes a GET only with a query parameter
+            raise ProtocolError(400, "no query given (expected a query parameter)")
+        status, kind, body, extra = reply_for(answer, int(state.settings["max_rows"]))
+    except ProtocolError as error:
+        status, kind, body, extra = error.status, TEXT, str(error).encode(), {}
+    except Exception:  # what the framework's error middleware would do: log it, answer 500
+        logger.exception("error answering %s %s", scope["method"], scope["path"])
+        status, kind, body, extra = 500, TEXT, b"Internal Server Error", {}
+    headers = [(b"content-length", str(len(body)).encode()), (b"content-type", kind)]
+    vary = extra.pop("Vary", None)
+    headers += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in extra.items()]
+    if state.settings["cors"]:
+        if "origin" in request.headers:
+            headers += cors_headers(tuple(CORS["expose_headers"]))
+        vary = f"{vary}, Origin" if vary else "Origin"  # as the middleware does for every response
+    if vary:
+        headers.append((b"vary", vary.encode("latin-1")))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
