@@ -1,8 +1,9 @@
-"""kg.server.processes: several server processes share the port; stopping the parent stops them all."""
+"""kg.server.processes: several server processes (granian's workers) share the port; stopping the parent stops them all."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import httpx
@@ -36,4 +37,14 @@ def test_a_server_with_writes_on_keeps_one_process(tmp_path):
     server = ServerProcess(FIXTURE, "--write-token-file", token, settings={"processes": 3})
     with server:
         servers = [pid for pid in child_pids(server.process.pid) if b"kg.cli" in Path(f"/proc/{pid}/cmdline").read_bytes()]
-    assert servers == []  # its only children are multiprocessing's helpers (forkserver, resource tracker)
+    assert len(servers) == 1  # granian's one worker; no other process answers (nor writes)
+
+
+def test_a_second_server_on_a_port_in_use_exits_with_a_plain_error():
+    first = ServerProcess(FIXTURE, settings={"processes": 2})
+    with first:
+        second = subprocess.run(first.command, capture_output=True, text=True, timeout=60)
+        answer = httpx.get(first.url + "/sparql", params={"query": NAMES})
+    assert second.returncode == 2
+    assert second.stderr.splitlines()[-1] == f"kg serve: cannot listen on 127.0.0.1:{first.port}: [Errno 98] Address already in use"
+    assert answer.status_code == 200
