@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pyoxigraph as ox
+
 LABEL_PREDICATES = {
     "http://schema.org/name": "name",
     "http://schema.org/alternateName": "alternate name",
@@ -52,6 +54,29 @@ def sentence_around(text: str, begin: int, end: int) -> tuple[str, str, str]:
     following = SENTENCE_END.search(text, end)
     stop = following.start() + 1 if following else len(text)
     return text[start:begin], text[begin:end], text[end:stop].rstrip()
+
+
+def values_block(variable: str, iris: list[str]) -> str:
+    """A SPARQL ``VALUES`` block giving ``variable`` each of ``iris`` once, in order (terms written by pyoxigraph).
+
+    >>> values_block("s", ["http://x/a", "http://x/b", "http://x/a"])
+    'VALUES ?s { <http://x/a> <http://x/b> }'
+    """
+    terms = " ".join(str(ox.NamedNode(iri)) for iri in dict.fromkeys(iris))
+    return f"VALUES ?{variable} {{ {terms} }}"
+
+
+def join_evidence(evidence: list[dict], summaries: list[dict], strings: list[dict]) -> list[dict]:
+    """Evidence rows with their statement's text, share and role and their article's text (``string``).
+
+    >>> ev = [{"statement": {"value": "s"}, "context": {"value": "c"}, "b": {"value": "0"}}]
+    >>> join_evidence(ev, [{"statement": {"value": "s"}, "text": {"value": "hi"}}], [{"context": {"value": "c"}, "string": {"value": "hi there"}}])
+    [{'statement': {'value': 's'}, 'context': {'value': 'c'}, 'b': {'value': '0'}, 'text': {'value': 'hi'}, 'string': {'value': 'hi there'}}]
+    """
+    said = {row["statement"]["value"]: {k: v for k, v in row.items() if k != "statement"} for row in summaries}
+    texts = {row["context"]["value"]: row["string"] for row in strings}
+    return [{**row, **said.get(row["statement"]["value"], {}), "string": texts[row["context"]["value"]]}
+            for row in evidence if row["context"]["value"] in texts]
 
 
 def group_statements(rows: list[dict]) -> list[dict]:

@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Res
 from kg.namespaces import sparql_prologue
 from kg.server import description, negotiation, results
 from kg.server.app import DEFAULT_QUERY, render_error
-from kg.server.evidence import group_statements, labels_by_language, local_path
+from kg.server.evidence import group_statements, join_evidence, labels_by_language, local_path, values_block
 from kg.server.jobs import QueryJob
 from kg.server.protocol import ProtocolError, answer_response, run_job
 from kg.store import RDF_FORMATS
@@ -47,20 +47,31 @@ SELECT ?entity ?x (SAMPLE(?n) AS ?name) WHERE {
   { ?entity ?p ?x } UNION { ?x ?p ?entity } UNION { ?a schema:mentions ?entity, ?x }
   ?x schema:name|schema:headline ?n
 } GROUP BY ?entity ?x"""
-STATEMENTS = sparql_prologue() + """
-SELECT ?entity ?statement ?type ?text ?share ?role ?article ?headline ?b ?e ?string WHERE {
+# An entity's statements come in three queries, joined in Python (kg.server.evidence): a
+# statement's texts, shares or role names joined with its evidence spans and the article texts
+# in one query multiplied into each other (a body of electoral staff with 6 statements: over
+# 300 rows, each carrying a whole article, 5 s at 1,000 articles, past the time limit).
+EVIDENCE = sparql_prologue() + """
+SELECT ?entity ?statement ?type ?article ?headline ?b ?e ?context WHERE {
   # The entity's own statements or, on a claim's page, the statement itself: the zero-length
   # step of the path. (A UNION branch BIND(?entity AS ?statement) sees ?entity unbound and
   # matches every statement; a FILTER over all statements is right but 3-6x slower.)
   ?statement (schema:author|kg:candidate|kg:holder)? ?entity .
   ?statement a ?type ; kg:evidence ?span .
   ?span nif:beginIndex ?b ; nif:endIndex ?e ; nif:referenceContext ?context .
-  ?context nif:isString ?string . ?article kg:text ?context .
+  ?article kg:text ?context .
   OPTIONAL { ?article schema:headline ?headline }
-  OPTIONAL { ?statement schema:text ?text }
-  OPTIONAL { ?statement kg:shareAsWritten ?share }
-  OPTIONAL { ?statement kg:roleName ?role }
 } ORDER BY ?type ?statement ?article ?b LIMIT 300"""
+#: What each statement says (one row per statement), for the statements in the VALUES block.
+SUMMARIES = sparql_prologue() + """
+SELECT ?statement (MIN(?t) AS ?text) (MIN(?s) AS ?share) (MIN(?r) AS ?role) WHERE {
+  VALUES_BLOCK
+  OPTIONAL { ?statement schema:text ?t }
+  OPTIONAL { ?statement kg:shareAsWritten ?s }
+  OPTIONAL { ?statement kg:roleName ?r }
+} GROUP BY ?statement"""
+#: The text of each article context in the VALUES block (once each, however many spans it holds).
+STRINGS = sparql_prologue() + "SELECT ?context ?string WHERE { VALUES_BLOCK ?context nif:isString ?string }"
 TOGETHER = sparql_prologue() + """
 SELECT ?entity ?other (COUNT(DISTINCT ?article) AS ?articles) WHERE {
   ?article schema:mentions ?entity, ?other . FILTER(?other != ?entity)
@@ -122,7 +133,7 @@ async def entity_response(request: Request, path: str) -> Response:
         response.headers.update(headers)
         return response
     _, names = await state.rows(NAMES, bind, max_rows=0)
-    _, statements = await state.rows(STATEMENTS, bind, max_rows=0)
+    statements = await entity_statements(state, bind)
     _, together = await state.rows(TOGETHER, bind, max_rows=0)
     name_of = {row["x"]["value"]: row["name"]["value"] for row in names}
     context = {
@@ -132,6 +143,18 @@ async def entity_response(request: Request, path: str) -> Response:
         "alternates": PAGE_FORMATS,
     }
     return state.templates.TemplateResponse(request, "entity.html", context, headers=headers)
+
+
+async def entity_statements(state, bind: dict) -> list[dict]:
+    """The rows the entity page's statements are grouped from: evidence spans with what each says."""
+    _, evidence = await state.rows(EVIDENCE, bind, max_rows=0)
+    if not evidence:
+        return []
+    statements = values_block("statement", [row["statement"]["value"] for row in evidence])
+    contexts = values_block("context", [row["context"]["value"] for row in evidence])
+    _, summaries = await state.rows(SUMMARIES.replace("VALUES_BLOCK", statements), max_rows=0)
+    _, strings = await state.rows(STRINGS.replace("VALUES_BLOCK", contexts), max_rows=0)
+    return join_evidence(evidence, summaries, strings)
 
 
 @router.get("/id/{path:path}")
