@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 from pathlib import Path
 
@@ -47,4 +48,16 @@ def test_a_second_server_on_a_port_in_use_exits_with_a_plain_error():
         answer = httpx.get(first.url + "/sparql", params={"query": NAMES})
     assert second.returncode == 2
     assert second.stderr.splitlines()[-1] == f"kg serve: cannot listen on 127.0.0.1:{first.port}: [Errno 98] Address already in use"
+    assert answer.status_code == 200
+
+
+def test_a_test_server_whose_port_was_taken_starts_again_on_another():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        server = ServerProcess(FIXTURE, settings={"processes": 1})
+        server.use_port(taken.getsockname()[1])
+        with server as url:
+            answer = httpx.get(url + "/sparql", params={"query": NAMES})
+        assert server.port != taken.getsockname()[1]
     assert answer.status_code == 200

@@ -23,26 +23,52 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class PortTaken(RuntimeError):
+    """kg serve could not listen on the port it was given."""
+
+
 class ServerProcess:
     """``kg serve ARGS...`` on 127.0.0.1 and a free port, as a context manager yielding its URL."""
 
+    #: Starts on a new port after "cannot listen" (exit 2): the free port was taken meanwhile.
+    #: kg serve prepares its dataset before it binds, seconds in which any outgoing connection on
+    #: the machine may be given that port as its local one; uvicorn then exited 1 at start-up.
+    ATTEMPTS = 3
+
     def __init__(self, *args: str | Path, settings: dict[str, object] | None = None, startup_s: float = 60) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "kg.cli", "serve", *map(str, args), "--host", "127.0.0.1", "--port", str(self.port)]
+        self.args = [str(a) for a in args]
+        self.settings = []
         for name, value in (settings or {}).items():
-            command += ["--setting", name, str(value).lower() if isinstance(value, bool) else str(value)]
-        self.command = command
+            self.settings += ["--setting", name, str(value).lower() if isinstance(value, bool) else str(value)]
+        self.use_port(free_port())
         self.startup_s = startup_s
         self.process: subprocess.Popen | None = None
 
+    def use_port(self, port: int) -> None:
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.command = [sys.executable, "-m", "kg.cli", "serve", *self.args, "--host", "127.0.0.1", "--port", str(port),
+                        *self.settings]
+
     def __enter__(self) -> str:
+        for _ in range(self.ATTEMPTS - 1):
+            try:
+                return self.start()
+            except PortTaken:
+                self.use_port(free_port())
+        return self.start()
+
+    def start(self) -> str:
+        """Start the server and wait until it answers; PortTaken if its port was taken meanwhile."""
         self.log = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a full pipe would block the server
         self.process = subprocess.Popen(self.command, stdout=self.log, stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + self.startup_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"kg serve exited with {self.process.returncode}:\n{self.output()}")
+                output = self.output()
+                if self.process.returncode == 2 and f"cannot listen on 127.0.0.1:{self.port}" in output:
+                    raise PortTaken(output)
+                raise RuntimeError(f"kg serve exited with {self.process.returncode}:\n{output}")
             try:
                 with urllib.request.urlopen(self.url + "/sparql?query=ASK%7B%7D", timeout=2):
                     return self.url
