@@ -61,3 +61,13 @@ def test_a_test_server_whose_port_was_taken_starts_again_on_another():
             answer = httpx.get(url + "/sparql", params={"query": NAMES})
         assert server.port != taken.getsockname()[1]
     assert answer.status_code == 200
+
+
+def test_the_temporary_store_of_served_rdf_files_is_removed_once_the_server_stops(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    server = ServerProcess(FIXTURE, settings={"processes": 1})
+    with server as url:
+        during = len(list(tmp_path.glob("kg-serve-*")))
+        assert httpx.get(url + "/sparql", params={"query": NAMES}).status_code == 200
+    server.process.wait(timeout=10)
+    assert (during, server.process.returncode, [p.name for p in tmp_path.glob("kg-serve-*")]) == (1, 0, [])

@@ -70,8 +70,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     processes = process_count(int(settings["processes"]), writes_on=bool(token or os.environ.get(TOKEN_VARIABLE)))
     temporary = dataset.temporary
-    if processes > 1:
-        dataset.temporary = None  # removed here once every process has stopped, not by the first to stop
+    dataset.temporary = None  # removed here once every server process (granian's forked workers) has stopped
     app = create_app(dataset, settings, write_token=token)
     print(f"kg serve: http://{args.host}:{args.port}/ (SPARQL at /sparql)", file=sys.stderr)
     try:
