@@ -3,11 +3,12 @@
 Ingest extracts the new articles with the published entities as known ones (so a mention of a
 published person gets that person's IRI), maps them to their assertion and provenance graphs,
 adds names the published entities did not have yet as alternate names, and recomputes the
-disagreement findings over every published result plus the new ones. An article whose
+disagreement findings of the candidates (in their elections) the new results are about, over
+their published results plus the new ones (:mod:`kg.live_findings`). An article whose
 assertion graph is already published is left alone: ingesting it again changes nothing.
 
 Withdraw drops an article's two graphs, the entity descriptions nothing else refers to any
-more, and recomputes the findings without its results.
+more, and recomputes the findings of the candidates its results were about without them.
 
 Both only *plan* a :class:`kg.writes.Change`; :func:`kg.writes.apply_change` validates and
 applies it as one transaction. Where: ``--dataset DIR`` (a built dataset folder; its store,
@@ -30,17 +31,18 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import __version__
-from kg.findings import find_disagreements
 from kg.iris import Minter
+from kg.live_findings import read_subject_results, subject_findings_change, subjects_of
 from kg.mapping import Mapper, publisher_entities
-from kg.model import Article, Corpus, Extraction
-from kg.namespaces import PROV, RDF, SCHEMA
-from kg.published import article_keys, key_of, read_entities, read_results
-from kg.writes import Change, drop_graph, replace_graph
+from kg.model import Article
+from kg.namespaces import KG, RDF, SCHEMA
+from kg.published import article_keys, key_of, read_entities, read_result
+from kg.writes import Change, drop_graph
 
 _TYPE = ox.NamedNode(str(RDF.type))
 _NAME = ox.NamedNode(str(SCHEMA.name))
 _ALIAS = ox.NamedNode(str(SCHEMA.alternateName))
+_RESULT = ox.NamedNode(str(KG.ReportedResult))
 
 
 @dataclass
@@ -70,8 +72,11 @@ def plan_ingest(store, articles: list[Article], *, base: str) -> Plan:
         adds.update(mapper.article_quads(extraction))
     entities = {**publisher_entities(corpus), **corpus.entities}
     adds.update(entity_additions(mapper.entity_quads(entities.values()), known, base))
-    results = read_results(store, base) + [(e.article.key, r) for e in corpus.extractions for r in e.results]
-    change = Change(adds) + findings_change(store, results, published_keys | {a.key for a in new}, base)
+    added = [(e.article.key, r) for e in corpus.extractions for r in e.results]
+    subjects = subjects_of(added)
+    published, result_nodes = read_subject_results(store, subjects, base)
+    change = Change(adds) + subject_findings_change(
+        store, subjects, published + added, published_keys | {a.key for a in new}, base, result_nodes=result_nodes)
     return Plan(change, new, present)
 
 
@@ -88,38 +93,6 @@ def entity_additions(quads, known: dict, base: str):
             yield ox.Quad(quad.subject, _ALIAS, quad.object, quad.graph_name)
 
 
-def findings_change(store, results, keys: set[str], base: str) -> Change:
-    """Replace the findings graph and its provenance by the findings over ``results``."""
-    minter = Minter(base)
-    corpus = Corpus(extractions=tuple(
-        Extraction(article=stub_article(key), results=tuple(r for k, r in results if k == key))
-        for key in sorted({k for k, _ in results})
-    ), entities={})
-    run = minter.run(__version__, sorted(keys))
-    mapper = Mapper(minter, version=__version__, run=run)
-    quads = list(mapper.finding_quads(find_disagreements(corpus)))
-    graph, provenance = minter.findings_graph, minter.findings_provenance_graph
-    if quads:
-        software = minter.software(__version__)
-        quads += [  # the run that made the findings, described where they are
-            ox.Quad(run, _TYPE, ox.NamedNode(str(PROV.Activity)), provenance),
-            ox.Quad(run, ox.NamedNode(str(PROV.wasAssociatedWith)), software, provenance),
-            ox.Quad(software, _TYPE, ox.NamedNode(str(PROV.SoftwareAgent)), provenance),
-            ox.Quad(software, _NAME, ox.Literal("kg"), provenance),
-            ox.Quad(software, ox.NamedNode(str(SCHEMA.softwareVersion)), ox.Literal(__version__), provenance),
-        ]
-    change = Change()
-    for name in (graph, provenance):
-        mine = [q for q in quads if q.graph_name == name]
-        change = change + (replace_graph(store, name, mine) if mine else drop_graph(store, name))
-    return change
-
-
-def stub_article(key: str) -> Article:
-    """An article that only carries its key (what the disagreement finder reads of it)."""
-    return Article(path=Path(f"{key}.txt"), text="", sha256=key.ljust(64, "0"), language="und")
-
-
 def plan_withdraw(store, article_iri: str, *, base: str) -> Change:
     """The change that removes an article's graphs and what only they supported."""
     minter = Minter(base)
@@ -132,8 +105,13 @@ def plan_withdraw(store, article_iri: str, *, base: str) -> Change:
         change = change + drop_graph(store, graph)
     change = change + orphaned_entities(store, change, base)
     keys = article_keys(store, base) - {key}
-    results = [(k, r) for k, r in read_results(store, base) if k != key]
-    return change + findings_change(store, results, keys, base)
+    graph = minter.assertion_graph(key)
+    own = [read_result(store, q.subject, base, minter) for q in store.match(None, _TYPE, _RESULT, graph)]
+    subjects = subjects_of(r for r in own if r is not None)
+    published, result_nodes = read_subject_results(store, subjects, base)
+    results = [(k, r) for k, r in published if k != key]
+    return change + subject_findings_change(store, subjects, results, keys, base,
+                                            gone=frozenset({key}), result_nodes=result_nodes)
 
 
 def orphaned_entities(store, change: Change, base: str) -> Change:

@@ -79,3 +79,107 @@ def test_ingest_links_reingest_changes_nothing_withdraw_restores(bundled_dataset
     assert full_report(store).conforms
     # what only the article supported is gone: its publisher's description
     assert not list(store.match(ox.NamedNode(BASE + "id/organization/the-harbour-courier")))
+
+
+# -- findings kept current: an ingest or a withdrawal leaves the findings a build would make -----
+
+SYNTHETIC = 32  # articles of the synthetic corpus the tests publish (all, or all but one)
+# Articles whose results change findings (several candidates, with and without an election;
+# the first, the last, one with seven results), and whether ingesting one alone gives the
+# results a build of all gives it. Articles 0 and 19 link a bare "Esquivel" to another
+# candidate once the others are published (the extractor's doing): for them the reference is
+# the findings recomputed from scratch over what the store publishes.
+CHANGING = {"first": (0, False), "with-an-election": (4, True), "seven-results": (19, False),
+            "last": (SYNTHETIC - 1, True), "two-elections": (2, True)}
+
+
+@pytest.fixture(scope="module")
+def synthetic_articles(tmp_path_factory):
+    """Synthetic articles 0..SYNTHETIC-1, read as kg reads them."""
+    from kg.articles import read_articles
+    from kg.synth import make_article
+
+    folder = tmp_path_factory.mktemp("synthetic")
+    for index in range(SYNTHETIC):
+        article = make_article(index)
+        (folder / article.name).write_text(article.text, encoding="utf-8")
+    articles, problems = read_articles(folder)
+    assert not problems
+    return sorted(articles, key=lambda a: a.path.name)
+
+
+def built_store(articles):
+    """A store holding the dataset ``kg build`` makes of ``articles`` (findings from scratch)."""
+    from kg.build import build_quads
+    from kg.extract import extract_corpus
+    from kg.store import memory_store
+
+    store = memory_store()
+    store._store.extend(build_quads(extract_corpus(articles), base=BASE))
+    return store
+
+
+def apply_unchecked(store, change):
+    """Apply a planned change as kg.writes does, without the validation (tested elsewhere)."""
+    for quad in change.removes:
+        store._store.remove(quad)
+    store._store.extend(change.adds)
+
+
+def recomputed_store(store):
+    """A store holding only the findings computed from scratch over every result ``store`` publishes."""
+    from kg import __version__
+    from kg.findings import find_disagreements
+    from kg.iris import Minter
+    from kg.live_findings import corpus_of
+    from kg.mapping import Mapper
+    from kg.published import article_keys, read_results
+    from kg.store import memory_store
+
+    minter = Minter(BASE)
+    mapper = Mapper(minter, version=__version__, run=minter.run(__version__, sorted(article_keys(store, BASE))))
+    recomputed = memory_store()
+    recomputed._store.extend(mapper.finding_quads(find_disagreements(corpus_of(read_results(store, BASE)))))
+    return recomputed
+
+
+def findings_graphs(store):
+    """The findings graph, its provenance less the run's description (a build describes the run
+    in each article's provenance graph instead), and the run it names: what must equal a build's."""
+    from kg.iris import Minter
+
+    minter = Minter(BASE)
+    generated_by = ox.NamedNode("http://www.w3.org/ns/prov#wasGeneratedBy")
+    runs = {q.object for q in store.match(minter.findings_graph, generated_by, None, minter.findings_provenance_graph)}
+    described = runs | {minter.software("0.1.0")}
+    findings = set(store.match(None, None, None, minter.findings_graph))
+    provenance = {q for q in store.match(None, None, None, minter.findings_provenance_graph) if q.subject not in described}
+    return findings, provenance, runs
+
+
+@pytest.mark.parametrize("index, as_built", CHANGING.values(), ids=CHANGING.keys())
+def test_ingest_leaves_the_findings_a_build_of_all_articles_makes(synthetic_articles, index, as_built):
+    from kg.ingest import plan_ingest
+
+    store = built_store(synthetic_articles[:index] + synthetic_articles[index + 1:])
+    before = findings_graphs(store)
+    apply_unchecked(store, plan_ingest(store, [synthetic_articles[index]], base=BASE).change)
+    after = findings_graphs(store)
+    assert after[0] != before[0]  # the article changes some findings, and not all of them
+    assert len(after[0] & before[0]) > len(after[0]) // 2
+    assert after == findings_graphs(recomputed_store(store))
+    if as_built:
+        assert after == findings_graphs(built_store(synthetic_articles))
+
+
+@pytest.mark.parametrize("index, as_built", CHANGING.values(), ids=CHANGING.keys())
+def test_withdraw_leaves_the_findings_a_build_without_the_article_makes(synthetic_articles, index, as_built):
+    from kg.ingest import plan_withdraw
+
+    store = built_store(synthetic_articles)
+    before = findings_graphs(store)
+    article = synthetic_articles[index]
+    apply_unchecked(store, plan_withdraw(store, BASE + "id/article/" + article.key, base=BASE))
+    after = findings_graphs(store)
+    assert after[0] != before[0]
+    assert after == findings_graphs(built_store(synthetic_articles[:index] + synthetic_articles[index + 1:]))
