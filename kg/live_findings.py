@@ -6,15 +6,16 @@ and withdraw name the subjects their articles report on; this module reads the p
 results of those subjects alone, finds their disagreements, and replaces their findings and
 figures in ``graph/findings`` (every other finding stays as it is). Figure and finding IRIs come
 from what they name (:class:`kg.iris.Minter`), so the graph is the one a full build of the same
-articles makes. ``graph/findings/provenance`` is rewritten whole (a handful of quads and one
-``prov:wasDerivedFrom`` per source article): the articles derived from are those with a result
-in a compared figure, and the run is the one over every article, as a build names it; unlike a
-build, where each article's provenance describes the run, it describes the run itself.
+articles makes. In ``graph/findings/provenance`` the articles derived from are those with a
+result in a compared figure (only those with results on the subjects are looked at), and the run
+is the one over every article, as a build names it; unlike a build, where each article's
+provenance describes the run, it describes the run itself.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,17 +26,15 @@ from kg.iris import Minter
 from kg.mapping import Mapper
 from kg.model import Article, Corpus, Extraction, Result
 from kg.namespaces import KG, PROV, RDF, SCHEMA
-from kg.published import key_of, read_result
-from kg.writes import Change, drop_graph, replace_graph
+from kg.published import read_result
+from kg.writes import Change, drop_graph
 
 Subject = tuple[str, str]  # candidate key, election key ("" when none is known)
 
 _TYPE = ox.NamedNode(str(RDF.type))
-_CANDIDATE = ox.NamedNode(str(KG.candidate))
-_ELECTION = ox.NamedNode(str(KG.election))
 _REPORTS = ox.NamedNode(str(KG.reportsFigure))
 _RESULT = ox.NamedNode(str(KG.ReportedResult))
-_FIGURE = ox.NamedNode(str(KG.ReportedFigure))
+_COMPARED = ox.NamedNode(str(KG.comparedFigure))
 
 
 def subjects_of(results) -> set[Subject]:
@@ -50,36 +49,49 @@ def subjects_of(results) -> set[Subject]:
     return {(r.candidate, r.election or "") for _, r in results}
 
 
-def election_of(store, subject: ox.NamedNode, graph=None) -> str:
-    """The election key a node names with ``kg:election`` ("" when none)."""
-    return next((q.object.value for q in store.match(subject, _ELECTION, None, graph)), "")
+def result_nodes_on(store, subjects: set[Subject], minter: Minter) -> set[ox.NamedNode]:
+    """The published result nodes whose candidate and election are one of ``subjects``.
 
-
-def subject_nodes(store, subjects: set[Subject], minter: Minter, graph=None) -> dict[Subject, set[ox.NamedNode]]:
-    """The nodes whose ``kg:candidate`` and ``kg:election`` are one of ``subjects``, in ``graph`` (None: any)."""
-    found: dict[Subject, set[ox.NamedNode]] = defaultdict(set)
-    for candidate in {c for c, _ in subjects}:
-        for quad in store.match(None, _CANDIDATE, minter.entity(candidate), graph):
-            election = election_of(store, quad.subject, quad.graph_name)
-            if (candidate, key_of(election, minter.base) or "") in subjects:
-                found[(candidate, key_of(election, minter.base) or "")].add(quad.subject)
-    return found
+    One SPARQL query, so that the store skips in its own code what a candidate's findings and
+    figures (which name the candidate too) add to the candidate's index; result IRIs have
+    their own prefix (ontology/MODEL.md). Only nodes typed ``kg:ReportedResult`` count.
+    """
+    if not subjects:
+        return set()
+    pairs = " ".join(f"({minter.entity(c)} {minter.entity(e)})" for c, e in sorted(subjects) if e)
+    alone = " ".join(f"{minter.entity(c)}" for c, e in sorted(subjects) if not e)
+    prefix = f'FILTER(STRSTARTS(STR(?r), "{minter.base}id/result/"))'
+    parts = []
+    if pairs:
+        parts.append(f"{{ VALUES (?c ?e) {{ {pairs} }} GRAPH ?g {{ ?r kg:candidate ?c ; kg:election ?e {prefix} }} }}")
+    if alone:
+        parts.append(f"{{ VALUES ?c {{ {alone} }} GRAPH ?g {{ ?r kg:candidate ?c {prefix} "
+                     "FILTER NOT EXISTS { ?r kg:election ?any } } }")
+    sparql = f"PREFIX kg: <{KG}>\nSELECT DISTINCT ?r WHERE {{ {' UNION '.join(parts)} }}"
+    found = {row[0] for row in store.query(sparql).rows}
+    return {node for node in found if any(True for _ in store.match(node, _TYPE, _RESULT))}
 
 
 def read_subject_results(store, subjects: set[Subject], base: str) -> tuple[list[tuple[str, Result]], set]:
     """The published results on ``subjects`` (as :func:`kg.published.read_results` reads them), and
     the IRIs of every published result node on them."""
     minter = Minter(base)
-    findings = minter.findings_graph
-    nodes = {n for group in subject_nodes(store, subjects, minter).values() for n in group}
-    results, result_nodes = [], set()
-    for node in nodes:
-        if not any(q.graph_name != findings for q in store.match(node, _TYPE, _RESULT)):
-            continue  # a finding or a figure
-        result_nodes.add(node)
-        if (read := read_result(store, node, base, minter)) is not None:
-            results.append(read)
-    return sorted(results, key=lambda pair: (pair[0], pair[1].span)), result_nodes
+    nodes = result_nodes_on(store, subjects, minter)
+    results = [read for node in nodes if (read := read_result(store, node, base, minter)) is not None]
+    return sorted(results, key=lambda pair: (pair[0], pair[1].span)), nodes
+
+
+def published_findings(store, result_nodes: set, graph: ox.NamedNode) -> set[ox.Quad]:
+    """The quads of ``graph`` (the findings) on the figures ``result_nodes`` report and the
+    findings comparing them: every published figure has a member, every finding two figures."""
+    figures = {q.object for node in result_nodes for q in store.match(node, _REPORTS, None, graph)}
+    findings = {q.subject for figure in figures for q in store.match(None, _COMPARED, figure, graph)}
+    quads = set()
+    for node in figures | findings:
+        quads.update(store.match(node, None, None, graph))
+    for figure in figures:
+        quads.update(store.match(None, _REPORTS, figure, graph))
+    return quads
 
 
 def stub_article(key: str) -> Article:
@@ -110,41 +122,53 @@ def subject_findings_change(store, subjects: set[Subject], results, keys: set[st
     run = minter.run(__version__, sorted(keys))
     mapper = Mapper(minter, version=__version__, run=run)
     new = {q for q in mapper.finding_quads(find_disagreements(corpus_of(results))) if q.graph_name == graph}
-    old = set()
-    for group in subject_nodes(store, subjects, minter, graph).values():
-        for node in group:
-            old.update(store.match(node, None, None, graph))
-            old.update(store.match(None, _REPORTS, node, graph))
-    sources = derived_from(store, results, new, keys, gone, result_nodes, minter)
-    if not sources:  # no findings left anywhere: neither graph is published
-        return Change(new - old, old - new) + drop_graph(store, graph) + drop_graph(store, provenance)
-    return Change(new - old, old - new) + replace_graph(store, provenance, provenance_quads(minter, run, sources))
+    old = published_findings(store, result_nodes, graph)
+    sourced = sources_among(store, results, new, keys, gone, result_nodes, minter)
+    return Change(new - old, old - new) + provenance_change(store, minter, run, sourced)
 
 
-def derived_from(store, results, new: set, keys: set[str], gone: frozenset[str], result_nodes: set,
-                 minter: Minter) -> set[str]:
-    """The articles with a result in a compared figure once the new findings replace the old.
+def sources_among(store, results, new: set, keys: set[str], gone: frozenset[str], result_nodes: set,
+                  minter: Minter) -> dict[str, bool]:
+    """Whether each article with results on the replaced subjects is a source of the findings after.
 
-    Only articles with results on the replaced subjects can change; for each, a membership it
-    has on another subject (still published) keeps it a source.
+    Only those articles can change: an article is a source when one of its results is a member
+    of a compared figure, on the replaced subjects (``new``) or on another (still published).
     """
-    provenance = minter.findings_provenance_graph
     graph = minter.findings_graph
-    sources = {key for q in store.match(graph, ox.NamedNode(str(PROV.wasDerivedFrom)), None, provenance)
-               if (key := q.object.value.rsplit("/", 1)[-1])}
     members = {q.subject for q in new if q.predicate == _REPORTS}
-    touched = {key for key, _ in results} | set(gone)
-    for key in touched:
-        sources.discard(key)
-        if key in gone or key not in keys:
-            continue
-        mine = {minter.result(key, r.span.begin, r.span.end, r.candidate) for k, r in results if k == key}
-        if mine & members or any(
+    mine: dict[str, set] = defaultdict(set)
+    for key, r in results:
+        mine[key].add(minter.result(key, r.span.begin, r.span.end, r.candidate))
+    sourced = {}
+    for key in set(mine) | set(gone):
+        sourced[key] = key not in gone and key in keys and bool(mine[key] & members or any(
             any(True for _ in store.match(q.subject, _REPORTS, None, graph))
             for q in store.match(None, _TYPE, _RESULT, minter.assertion_graph(key)) if q.subject not in result_nodes
-        ):
-            sources.add(key)
-    return sources
+        ))
+    return sourced
+
+
+def provenance_change(store, minter: Minter, run: ox.NamedNode, sourced: dict[str, bool]) -> Change:
+    """``graph/findings/provenance`` made current: the run named and described, and a
+    ``prov:wasDerivedFrom`` added or removed for each article in ``sourced``; both graphs go
+    when no source is left (no findings, no findings graph). Reads only what it may change."""
+    graph, provenance = minter.findings_graph, minter.findings_provenance_graph
+    derived = ox.NamedNode(str(PROV.wasDerivedFrom))
+    present = {key for key in sourced if any(True for _ in store.match(graph, derived, minter.article(key), provenance))}
+    others = sum(1 for _ in islice(store.match(graph, derived, None, provenance), len(present) + 1)) > len(present)
+    if not others and not any(sourced.values()):
+        return drop_graph(store, graph) + drop_graph(store, provenance)
+    old = set(store.match(graph, _TYPE, None, provenance))
+    for quad in list(store.match(graph, ox.NamedNode(str(PROV.wasGeneratedBy)), None, provenance)):
+        old.add(quad)
+        for described in store.match(quad.object, None, None, provenance):
+            old.add(described)
+            if described.predicate.value == str(PROV.wasAssociatedWith):
+                old.update(store.match(described.object, None, None, provenance))
+    new = set(provenance_quads(minter, run, set()))
+    adds = {ox.Quad(graph, derived, minter.article(k), provenance) for k, on in sourced.items() if on and k not in present}
+    removes = {ox.Quad(graph, derived, minter.article(k), provenance) for k, on in sourced.items() if not on and k in present}
+    return Change((new - old) | adds, (old - new) | removes)
 
 
 def provenance_quads(minter: Minter, run: ox.NamedNode, sources: set[str]) -> list[ox.Quad]:
