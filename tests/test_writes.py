@@ -183,3 +183,21 @@ def test_withdraw_leaves_the_findings_a_build_without_the_article_makes(syntheti
     after = findings_graphs(store)
     assert after[0] != before[0]
     assert after == findings_graphs(built_store(synthetic_articles[:index] + synthetic_articles[index + 1:]))
+
+
+def test_the_first_disagreement_makes_the_findings_graphs_and_the_last_one_gone_drops_them(synthetic_articles):
+    """Articles 2 and 5 each give no finding alone and six together."""
+    from kg.ingest import plan_ingest, plan_withdraw
+    from kg.iris import Minter
+
+    graphs = {Minter(BASE).findings_graph, Minter(BASE).findings_provenance_graph}
+    both = [synthetic_articles[2], synthetic_articles[5]]
+    store = built_store(both[:1])
+    assert findings_graphs(store) == (set(), set(), set())
+    apply_unchecked(store, plan_ingest(store, both[1:], base=BASE).change)
+    assert len({q.subject for q in findings_graphs(store)[0] if "/id/finding/" in q.subject.value}) == 6
+    assert findings_graphs(store) == findings_graphs(built_store(both))
+    withdrawal = plan_withdraw(store, BASE + "id/article/" + both[1].key, base=BASE)
+    assert graphs <= withdrawal.drops
+    apply_unchecked(store, withdrawal)
+    assert findings_graphs(store) == (set(), set(), set())
