@@ -5,8 +5,9 @@ One-article addition: the next synthetic article (number N, not in the corpus) i
 ingest against the published store (``kg.ingest.plan_ingest``: extract, link to the published
 entities, map, recompute the findings of the candidates it reports on) and its change
 validated in context by ``kg.incremental.validate_change``, the check ``kg ingest`` and
-``POST /articles`` make before they commit; the same quads validated alone (``validate_alone``) are timed too. Each runs in a
-subprocess so that a validation past its time limit can be stopped (the engine cannot be).
+``POST /articles`` make before they commit; the same quads validated alone
+(``validate_alone``) are timed too. Each runs in a subprocess so that a validation past its
+time limit can be stopped (the engine cannot be).
 ``python -m bench.validation full|addition DATASET [N]`` prints the figures as JSON.
 """
 

@@ -15,6 +15,7 @@ provenance describes the run, it describes the run itself.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -154,8 +155,13 @@ def provenance_change(store, minter: Minter, run: ox.NamedNode, sourced: dict[st
     when no source is left (no findings, no findings graph). Reads only what it may change."""
     graph, provenance = minter.findings_graph, minter.findings_provenance_graph
     derived = ox.NamedNode(str(PROV.wasDerivedFrom))
-    present = {key for key in sourced if any(True for _ in store.match(graph, derived, minter.article(key), provenance))}
-    others = sum(1 for _ in islice(store.match(graph, derived, None, provenance), len(present) + 1)) > len(present)
+
+    def stated(key: str | None) -> Iterator[ox.Quad]:
+        return store.match(graph, derived, minter.article(key) if key else None, provenance)
+
+    present = {key for key in sourced if any(True for _ in stated(key))}
+    # another article is a source when the graph names more sources than these: count no further
+    others = sum(1 for _ in islice(stated(None), len(present) + 1)) > len(present)
     if not others and not any(sourced.values()):
         return drop_graph(store, graph) + drop_graph(store, provenance)
     old = set(store.match(graph, _TYPE, None, provenance))
@@ -166,8 +172,12 @@ def provenance_change(store, minter: Minter, run: ox.NamedNode, sourced: dict[st
             if described.predicate.value == str(PROV.wasAssociatedWith):
                 old.update(store.match(described.object, None, None, provenance))
     new = set(provenance_quads(minter, run, set()))
-    adds = {ox.Quad(graph, derived, minter.article(k), provenance) for k, on in sourced.items() if on and k not in present}
-    removes = {ox.Quad(graph, derived, minter.article(k), provenance) for k, on in sourced.items() if not on and k in present}
+
+    def source(key: str) -> ox.Quad:
+        return ox.Quad(graph, derived, minter.article(key), provenance)
+
+    adds = {source(k) for k, on in sourced.items() if on and k not in present}
+    removes = {source(k) for k, on in sourced.items() if not on and k in present}
     return Change((new - old) | adds, (old - new) | removes)
 
 
