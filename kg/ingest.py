@@ -97,14 +97,15 @@ def plan_withdraw(store, article_iri: str, *, base: str) -> Change:
     """The change that removes an article's graphs and what only they supported."""
     minter = Minter(base)
     key = article_iri.rstrip("/").rsplit("/", 1)[-1]
-    if article_iri != minter.article(key).value or key not in article_keys(store, base):
+    published_keys = article_keys(store, base)  # every graph's name: read once
+    if article_iri != minter.article(key).value or key not in published_keys:
         raise LookupError(f"{article_iri}: not a published article of this store")
     gone = {minter.assertion_graph(key), minter.provenance_graph(key)}
     change = Change()
     for graph in gone:
         change = change + drop_graph(store, graph)
     change = change + orphaned_entities(store, change, base)
-    keys = article_keys(store, base) - {key}
+    keys = published_keys - {key}
     graph = minter.assertion_graph(key)
     own = [read_result(store, q.subject, base, minter) for q in store.match(None, _TYPE, _RESULT, graph)]
     subjects = subjects_of(r for r in own if r is not None)
