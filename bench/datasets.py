@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 from bench.servers import REPO, kg_command
@@ -66,11 +67,13 @@ def time_stages(articles: Path, out: Path | None = None, *, validate: bool = Tru
     Extraction and linking are one call in kg (``extract_corpus``), so they are timed together
     here; the profile (``python -m bench.profile``) splits them.
     """
+    from kg import __version__
     from kg.articles import read_articles
-    from kg.build import BuildSummary, build_quads, run_iri, validate_union, write_atomically
-    from kg.dumps import union_triples
+    from kg.build import BuildSummary, map_dataset, publish, run_iri, write_dataset
+    from kg.dumps import count_statements, write_summary
     from kg.iris import Minter
     from kg.namespaces import DEFAULT_BASE
+    from kg.validate import validate_ntriples
 
     seconds: dict[str, float] = {}
 
@@ -87,16 +90,21 @@ def time_stages(articles: Path, out: Path | None = None, *, validate: bool = Tru
         return extract_corpus(articles_list)
 
     corpus = timed("extract_and_link", extract)
-    quads = timed("map", lambda: build_quads(corpus, base=DEFAULT_BASE))
-    union = timed("union", lambda: union_triples(quads))
+    dataset = timed("map", lambda: map_dataset(corpus, base=DEFAULT_BASE))
+    union = timed("union", lambda: dataset.ntriples(ordered=False))
     conforms = None
     if validate:
-        conforms = timed("validate", lambda: validate_union(union).conforms)
+        conforms = timed("validate", lambda: validate_ntriples(union).conforms)
     if out is not None:
-        summary = BuildSummary(articles_read=len(articles_list), quads=len(quads))
-        timed("write", lambda: write_atomically(out, quads, union, summary, base=DEFAULT_BASE,
-                                                run=run_iri(corpus, Minter(DEFAULT_BASE))))
-    return {"seconds": seconds, "quads": len(quads), "articles": len(articles_list), "conforms": conforms,
+        summary = BuildSummary(articles_read=len(articles_list), quads=dataset.quads)
+
+        def write(folder: Path) -> None:
+            write_dataset(folder, dataset, count_statements(dataset.triples), base=DEFAULT_BASE,
+                          run=run_iri(corpus, Minter(DEFAULT_BASE)))
+            write_summary({**asdict(summary), "base": DEFAULT_BASE, "version": __version__}, folder)
+
+        timed("write", lambda: publish(out, write))
+    return {"seconds": seconds, "quads": dataset.quads, "articles": len(articles_list), "conforms": conforms,
             "validated": validate}
 
 

@@ -42,9 +42,9 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("validate: union as N-Triples", ("validate_union (kg/build.py", "ntriples (kg/assemble.py")),
     ("union of the graphs", ("union_triples (kg/dumps.py",)),
     ("validate: shifty", ("validate_ntriples (kg/validate.py",)),
-    ("summarise", ("summarise (kg/build.py", "summarise_counts (kg/build.py", "count_statements (kg/dumps.py")),
-    ("write", ("write_atomically (kg/build.py", "publish (kg/build.py")),
-    ("write: dumps", ("write_dumps (kg/dumps.py", "write_text_dumps (kg/dumps.py")),
+    ("summarise", ("summarise_counts (kg/build.py", "count_statements (kg/dumps.py")),
+    ("write", ("publish (kg/build.py",)),
+    ("write: dumps", ("write_dataset (kg/build.py", "write_text_dumps (kg/dumps.py")),
 )
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import argparse
 import gc
-from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
 import os
@@ -28,8 +27,8 @@ from kg import __version__
 from kg.articles import ArticleError, Problem, read_articles
 from kg.assemble import Dataset, Graphs, map_articles, sorted_dataset, worker_count
 from kg.dumps import (
-    SUMMARY_FILE, UnionCounts, canonical_order, count_statements, describe_dataset, union_triples, void_triples,
-    write_dumps, write_summary, write_text_dumps, write_void,
+    SUMMARY_FILE, UnionCounts, canonical_order, count_statements, describe_dataset, union_triples, write_summary,
+    write_text_dumps, write_void,
 )
 from kg.findings import find_disagreements
 from kg.iris import Minter
@@ -157,8 +156,7 @@ def build_dataset(
 
         def write(folder: Path) -> None:
             nonlocal summary
-            write_text_dumps(dataset.nquads_chunks(), dataset.ntriples(), folder)
-            write_void(describe_dataset(counts, base=base, run=run_iri(corpus, Minter(base))), folder)
+            write_dataset(folder, dataset, counts, base=base, run=run_iri(corpus, Minter(base)))
             report = pending()
             if not report.conforms:
                 raise BuildError("the built dataset does not conform to the shapes", report=report)
@@ -167,6 +165,12 @@ def build_dataset(
 
         publish(out_dir, write)
     return summary
+
+
+def write_dataset(folder: Path, dataset: Dataset, counts: UnionCounts, *, base: str, run) -> None:
+    """Write the dumps of ``dataset`` and its VoID description (from ``counts``) into ``folder``."""
+    write_text_dumps(dataset.nquads_chunks(), dataset.ntriples(), folder)
+    write_void(describe_dataset(counts, base=base, run=run), folder)
 
 
 #: Below this much N-Triples one validating process is quicker: each extra one parses it all again.
@@ -250,7 +254,7 @@ def validate_union(union: list[Triple]):
 
 def summarise_counts(corpus: Corpus, dataset: Dataset, counts: UnionCounts, problems: list[Problem],
                      started: float) -> BuildSummary:
-    """The summary of a build from its text form: the same figures as :func:`summarise`.
+    """The summary of a build from the text form of its dataset and the union's VoID counts.
 
     The union holds each (subject, rdf:type, class) once, so VoID's class counts are the
     distinct typed instances.
@@ -271,26 +275,6 @@ def summarise_counts(corpus: Corpus, dataset: Dataset, counts: UnionCounts, prob
     )
 
 
-def summarise(corpus: Corpus, quads: list[Quad], problems: list[Problem], started: float) -> BuildSummary:
-    from kg.namespaces import KG, RDF, SCHEMA
-
-    # Distinct (subject, class) pairs: a subject may have several types, and a claim is typed
-    # in every article graph that carries it.
-    typed = {(q.subject, q.object.value) for q in quads if q.predicate.value == str(RDF.type)}
-    instances = Counter(cls for _, cls in typed)
-    return BuildSummary(
-        articles_read=len(corpus.extractions),
-        articles_skipped=len(problems),
-        quads=len(quads),
-        entities=len({q.subject for q in quads if q.graph_name.value.endswith("graph/entities")}),
-        results=instances[str(KG.ReportedResult)],
-        claims=instances[str(SCHEMA.Claim)],
-        findings=instances[str(KG.ResultComparison)],
-        seconds=time.perf_counter() - started,
-        problems=[str(p) for p in problems],
-    )
-
-
 def check_output_folder(out_dir: Path) -> None:
     """Refuse to replace a folder that is not an earlier kg dataset (it may hold someone's files)."""
     if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / SUMMARY_FILE).exists())):
@@ -303,21 +287,6 @@ def publish(out_dir: Path, write: Callable[[Path], None]) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         write(staging)
-        replace_folder(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def write_atomically(out_dir: Path, quads: list[Quad], union: list[Triple], summary: BuildSummary, *,
-                     base: str, run) -> None:
-    """Write the dataset to a temporary folder beside ``out_dir``, then swap it into place."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    try:
-        write_dumps(quads, union, staging)
-        write_void(void_triples(union, base=base, run=run), staging)
-        write_summary({**asdict(summary), "base": base, "version": __version__}, staging)
         replace_folder(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

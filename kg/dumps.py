@@ -45,13 +45,6 @@ def union_triples(quads: list[Quad]) -> list[Triple]:
     return sorted({q.triple for q in quads}, key=str)
 
 
-def write_dumps(quads: list[Quad], triples: list[Triple], folder: Path) -> None:
-    """Write every dump file of ``quads`` (in canonical order) and their union ``triples``."""
-    for name, rdf_format, keeps_graphs in DUMPS:
-        prefixes = None if rdf_format in (RdfFormat.N_QUADS,) else PREFIX_MAP
-        serialize(quads if keeps_graphs else triples, folder / name, rdf_format, prefixes=prefixes)
-
-
 @dataclass
 class UnionCounts:
     """What VoID counts in the union of a dataset's graphs; classes and properties as terms."""
@@ -62,19 +55,6 @@ class UnionCounts:
     entities: int
     classes: Counter
     properties: Counter
-
-
-def count_triples(triples: list[Triple]) -> UnionCounts:
-    """The VoID counts of the union ``triples`` (``union_triples``)."""
-    typed = [t for t in triples if t.predicate.value == str(RDF.type)]
-    return UnionCounts(
-        triples=len(triples),
-        subjects=len({t.subject for t in triples}),
-        objects=len({t.object for t in triples}),
-        entities=len({t.subject for t in typed}),
-        classes=Counter(t.object for t in typed),
-        properties=Counter(t.predicate for t in triples),
-    )
 
 
 def count_statements(statements: list[str]) -> UnionCounts:
@@ -120,9 +100,8 @@ def parse_term(text: str):
 def write_text_dumps(nquads: Iterable[bytes], ntriples: bytes, folder: Path) -> None:
     """Write every dump file from the canonical N-Quads (in chunks) and the union as N-Triples.
 
-    The same files as :func:`write_dumps`: the other syntaxes are pyoxigraph's serialisers fed
-    the quads parsed back from the text, in the same order; parsing is cheaper than building
-    Python quads, and streams.
+    The other syntaxes are pyoxigraph's serialisers fed the quads parsed back from the text, in
+    the same order; parsing is cheaper than building Python quads, and streams.
     """
     with open(folder / "dataset.nq", "wb") as out:
         out.writelines(nquads)
@@ -132,14 +111,6 @@ def write_text_dumps(nquads: Iterable[bytes], ntriples: bytes, folder: Path) -> 
         source = (parse(path=folder / "dataset.nq", format=RdfFormat.N_QUADS) if keeps_graphs
                   else parse(ntriples, format=RdfFormat.N_TRIPLES))
         serialize(source, folder / name, rdf_format, prefixes=PREFIX_MAP)
-
-
-def void_triples(triples: list[Triple], *, base: str, run: NamedNode) -> list[Triple]:
-    """A VoID description of a dataset from the union of its graphs (``union_triples``).
-
-    Counts are over the union, the view a SPARQL query sees by default.
-    """
-    return describe_dataset(count_triples(triples), base=base, run=run)
 
 
 def describe_dataset(counts: UnionCounts, *, base: str, run: NamedNode) -> list[Triple]:
