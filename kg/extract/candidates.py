@@ -15,7 +15,7 @@ from kg.model import Span
 
 from .languages import ENGLISH, LANGUAGES, Language
 from .names import NAME_CONNECTORS, PARTY_CONNECTORS, NameMention, place_before, title_ends, title_words
-from .patterns import derived
+from .patterns import alternation, derived, share_verb_phrase
 from .organisations import after_candidate_word, is_party_name, join_org_runs, party_before_candidate
 from .places import PLACES
 from .reference import Reference
@@ -116,10 +116,8 @@ def _share_subject(text: str, end: int, language: Language) -> bool:
     (True, False)
     """
     pattern = derived(language, "share-subject", lambda: re.compile(
-        r"\s+(?:%s)\s+(?:(?:%s)\s+)?(?:(?:the|el|la|de|del|hele)\s+)?\d[\d.,]*\s*(?:%s)" % (
-            "|".join(re.escape(v) for v in sorted(language.share_verbs, key=len, reverse=True)),
-            "|".join(re.escape(b) for b in sorted(language.bounds, key=len, reverse=True)),
-            "|".join(re.escape(p) for p in language.percent_words)), re.IGNORECASE) if language.share_verbs else None)
+        share_verb_phrase(language) + r"\d[\d.,]*\s*(?:%s)" % alternation(language.percent_words), re.IGNORECASE)
+        if language.share_verbs else None)
     return bool(pattern and pattern.match(text, end))
 
 
@@ -164,7 +162,7 @@ def _poll_noun_after(text: str, end: int, language: Language) -> bool:
     False
     """
     nouns = derived(language, "poll-nouns", lambda: re.compile(
-        r"(?:\s+|(?=-))(?:%s)(?!\w)" % "|".join(re.escape(n) for n in sorted(language.poll_nouns, key=len, reverse=True)))
+        r"(?:\s+|(?=-))(?:%s)(?!\w)" % alternation(language.poll_nouns))
         if language.poll_nouns else None)
     if not nouns or not nouns.match(text, end):
         return False

@@ -15,7 +15,7 @@ from decimal import Decimal
 from kg.model import Span
 
 from .languages import Language
-from .patterns import cue_pattern
+from .patterns import alternation, cue_pattern, derived
 
 _NUMBER = r"\d{1,3}(?:[.,]\d+)?"
 
@@ -110,9 +110,9 @@ def _tally_followers(text: str, figures: list[Figure], language: Language) -> li
     """
     if not language.tally_links:
         return []
-    follower = re.compile(
+    follower = derived(language, "tally-follower", lambda: re.compile(
         r"[^.;:!?\d%%]{0,30}?(?<!\w)(?:%s)\s+(?:[^.;:!?\d%%]{0,30}?\s)?(%s)(?![\d.,]\d)(?=\s+(?:%s)\s+\w|\s*(?:[.;,)]|$))"
-        % ("|".join(map(re.escape, language.tally_links)), _NUMBER, "|".join(map(re.escape, language.share_for))))
+        % (alternation(language.tally_links), _NUMBER, alternation(language.share_for))))
     found = []
     for figure in figures:
         match = follower.match(text, figure.span.end)

@@ -50,6 +50,25 @@ def cue_pattern(language: Language, table: str, template: str = WHOLE_WORDS, fla
     return pattern
 
 
+#: Articles that may stand between a verb of scoring and its figure ("won the 28.5%", "obtuvo el 40 %").
+SCORE_ARTICLES = ("the", "el", "la", "de", "del", "hele")
+
+
+def share_verb_phrase(language: Language) -> str:
+    """The regex source for a verb of scoring and what may stand before its figure ("won", "falt til hele").
+
+    A bound may follow the verb ("took more than"), then an article; the phrase is matched
+    between a name and its figure, so it opens and closes with space. With no ``share_verbs``
+    the phrase would match bare space: callers check the table first.
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> bool(re.fullmatch(share_verb_phrase(NORWEGIAN), " falt til ")), bool(re.fullmatch(share_verb_phrase(NORWEGIAN), " sa "))
+    (True, False)
+    """
+    return r"\s+(?:%s)\s+(?:(?:%s)\s+)?(?:(?:%s)\s+)?" % (
+        alternation(language.share_verbs), alternation(language.bounds), alternation(SCORE_ARTICLES))
+
+
 def derived(language: Language, name: str, build):
     """A value computed once per language from its tables (``build()``), kept on the language.
 

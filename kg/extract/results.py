@@ -22,6 +22,7 @@ from .clauses import RELATIVE
 from .figures import Figure, find_figures, is_vote_share
 from .languages import ENGLISH, NORWEGIAN, Language  # noqa: F401 (the doctests use them)
 from .mentions import NameMention
+from .patterns import alternation, cue_pattern, derived, share_verb_phrase
 from .reference import Reference
 from .text import sentence_of, split_sentences
 
@@ -163,10 +164,11 @@ def _placed_at(text: str, figure: Figure, local, language: Language) -> NameMent
     """
     if not language.share_at:
         return None
-    pattern = r"\s+(?:%s)\s+(?:(?:%s)\s+)?$" % ("|".join(map(re.escape, language.share_at)),
-                                             "|".join(map(re.escape, sorted(language.bounds, key=len, reverse=True))))
+    placed = derived(language, "placed-at", lambda: re.compile(
+        r"(?:'s|’s|s)?\s+(?:%s)\s+(?:(?:%s)\s+)?" % (alternation(language.share_at), alternation(language.bounds)),
+        re.IGNORECASE))
     return next((m for m in reversed(local) if m.span.end <= figure.span.begin
-                 and re.fullmatch(r"(?:'s|’s|s)?" + pattern, text[m.span.end:figure.span.begin], re.IGNORECASE)), None)
+                 and placed.fullmatch(text, m.span.end, figure.span.begin)), None)
 
 
 def _subject_of_share_verb(text: str, figure: Figure, local, language: Language) -> NameMention | None:
@@ -180,11 +182,9 @@ def _subject_of_share_verb(text: str, figure: Figure, local, language: Language)
     """
     if not language.share_verbs:
         return None
-    pattern = r"\s+(?:%s)\s+(?:(?:%s)\s+)?(?:(?:the|el|la|de|del|hele)\s+)?$" % (
-        "|".join(re.escape(v) for v in sorted(language.share_verbs, key=len, reverse=True)),
-        "|".join(re.escape(b) for b in sorted(language.bounds, key=len, reverse=True)))
+    verb = derived(language, "share-verb", lambda: re.compile(share_verb_phrase(language), re.IGNORECASE))
     return next((m for m in reversed(local) if m.span.end <= figure.span.begin
-                 and re.fullmatch(pattern, text[m.span.end:figure.span.begin], re.IGNORECASE)), None)
+                 and verb.fullmatch(text, m.span.end, figure.span.begin)), None)
 
 
 def _segment_owner(text: str, segment: list[NameMention], language: Language) -> NameMention | None:
@@ -212,14 +212,12 @@ def _segment_owner(text: str, segment: list[NameMention], language: Language) ->
             and _genitive_before(text, person, following):
         return segment[-1]  # "Lars Løkke Rasmussens nye parti Moderaterne fikk 9,3 prosent": the party is the subject
     heads = [m for m in segment if m.key.startswith("party/") and m.span.end <= person.span.begin]
-    if not heads or person is not segment[-1]:
+    if not heads or person is not segment[-1] or not language.party_of:
         return None
-    links = "|".join(re.escape(w) for w in sorted(language.party_of, key=len, reverse=True))
-    between = text[heads[-1].span.end:person.span.begin]
     # the link, then at most a few lowercase or title words ("of former finance minister", "of Chancellor")
-    if links and re.fullmatch(r"\)?\s*,?\s*(?:%s)\s+(?:[^\s,.;%%\d]+\s+){0,4}" % links, between, re.IGNORECASE):
-        return heads[-1]
-    return None
+    link = derived(language, "party-of", lambda: re.compile(
+        r"\)?\s*,?\s*(?:%s)\s+(?:[^\s,.;%%\d]+\s+){0,4}" % alternation(language.party_of), re.IGNORECASE))
+    return heads[-1] if link.fullmatch(text, heads[-1].span.end, person.span.begin) else None
 
 
 def _genitive_before(text: str, person: NameMention, party: NameMention) -> bool:
@@ -251,15 +249,13 @@ def _member_before(text: str, party: NameMention, local, language: Language) -> 
     >>> _member_before("Ana Lima og Sol 5 prosent", m("party/sol", 12, 15), [m("person/ana-lima", 0, 8)], NORWEGIAN) is None
     True
     """
-    if not party.key.startswith("party/"):
+    people = [m for m in local if m.key.startswith("person/") and m.span.end <= party.span.begin]
+    if not party.key.startswith("party/") or not people or not language.member_of:
         return None
-    links = "|".join(re.escape(w) for w in sorted(language.member_of, key=len, reverse=True))
-    for person in reversed([m for m in local if m.key.startswith("person/") and m.span.end <= party.span.begin]):
-        between = text[person.span.end:party.span.begin]
-        if links and re.fullmatch(r"\s*,?\s*(?:%s)\b[^,.;%%\d]{0,40}" % links, between, re.IGNORECASE):
-            return person.key
-        return None
-    return None
+    link = derived(language, "member-of", lambda: re.compile(
+        r"\s*,?\s*(?:%s)\b[^,.;%%\d]{0,40}" % alternation(language.member_of), re.IGNORECASE))
+    # Only the last person before the party: one further back is not the party's member.
+    return people[-1].key if link.fullmatch(text, people[-1].span.end, party.span.begin) else None
 
 
 def _candidate_of(text: str, party: NameMention, mentions, language, given) -> str | None:
@@ -422,7 +418,7 @@ def _dated_before_the_vote(lower: str, language: Language) -> bool:
     >>> _dated_before_the_vote("a survey by quantix for tv2 had lind on 40%", ENGLISH)
     False
     """
-    return any(re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), lower) for w in language.earlier_poll)
+    return bool(language.earlier_poll) and cue_pattern(language, "earlier_poll").search(lower) is not None
 
 
 def _is_electoral(mention: NameMention, reference: Reference) -> bool:
