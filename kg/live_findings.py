@@ -27,7 +27,7 @@ from kg.iris import Minter
 from kg.mapping import Mapper
 from kg.model import Article, Corpus, Extraction, Result
 from kg.namespaces import KG, PROV, RDF, SCHEMA
-from kg.published import read_result
+from kg.published import read_results_of
 from kg.writes import Change, drop_graph
 
 Subject = tuple[str, str]  # candidate key, election key ("" when none is known)
@@ -76,10 +76,8 @@ def result_nodes_on(store, subjects: set[Subject], minter: Minter) -> set[ox.Nam
 def read_subject_results(store, subjects: set[Subject], base: str) -> tuple[list[tuple[str, Result]], set]:
     """The published results on ``subjects`` (as :func:`kg.published.read_results` reads them), and
     the IRIs of every published result node on them."""
-    minter = Minter(base)
-    nodes = result_nodes_on(store, subjects, minter)
-    results = [read for node in nodes if (read := read_result(store, node, base, minter)) is not None]
-    return sorted(results, key=lambda pair: (pair[0], pair[1].span)), nodes
+    nodes = result_nodes_on(store, subjects, Minter(base))
+    return read_results_of(store, nodes, base), nodes
 
 
 def published_findings(store, result_nodes: set, graph: ox.NamedNode) -> set[ox.Quad]:

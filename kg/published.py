@@ -103,12 +103,15 @@ def _graphs(store) -> list[ox.NamedNode]:
 
 def read_results(store, base: str) -> list[tuple[str, Result]]:
     """Every published reported result with the key of the article that reports it."""
+    subjects = (q.subject for q in published(store, None, node(RDF.type), node(KG.ReportedResult)))
+    return read_results_of(store, subjects, base)
+
+
+def read_results_of(store, subjects, base: str) -> list[tuple[str, Result]]:
+    """The results kg minted among the nodes ``subjects``, with their article keys, sorted by
+    article key and span."""
     minter = Minter(base)
-    found = []
-    for quad in published(store, None, node(RDF.type), node(KG.ReportedResult)):
-        result = read_result(store, quad.subject, base, minter)
-        if result is not None:
-            found.append(result)
+    found = [read for subject in subjects if (read := read_result(store, subject, base, minter)) is not None]
     return sorted(found, key=lambda pair: (pair[0], pair[1].span))
 
 
