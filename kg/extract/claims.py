@@ -27,7 +27,7 @@ from kg.model import Article, Span
 from .clauses import RELATIVE, in_aside, only_names, place_complement, possessor, title_phrase, word_set
 from .languages import Language
 from .mentions import NameMention
-from .patterns import cue_pattern
+from .patterns import alternation, cue_pattern, derived
 from .text import split_sentences
 
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]")
@@ -254,12 +254,12 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
         # "said as she read out …", "sa mens …": a clause of time, not what was said.
         # "demanded “…”" gives only the quotation; "demanded that …" ("exigió que", "krevde at") reports speech.
         quote_only = word in language.quote_verbs and not re.match(
-            r"\s+(?:%s)\s" % "|".join(language.complementizers), text[verb.end():]) if language.complementizers else True
+            r"\s+(?:%s)\s" % _complementizers(language), text[verb.end():]) if language.complementizers else True
         # "If confirmed, Marcos would be …": a condition, not a statement.
         conditional = re.search(r"(?i)(?<!\w)(?:if|unless|si|hvis|dersom)\s+$", text[max(sentence.begin, verb.start() - 8):verb.start()])
         if verb.start() in used_verbs or (word in language.quote_verbs and quote_only) or conditional \
                 or re.match(r"\s+(?:of|about|on|by|as|while|when|mientras|cuando|mens|da)\b", text[verb.end():]) \
-                and not re.match(r"\s+on\s+(?:[\w-]+\s+){1,3}?(?:%s)\s" % "|".join(language.complementizers or ("that",)),
+                and not re.match(r"\s+on\s+(?:[\w-]+\s+){1,3}?(?:%s)\s" % (_complementizers(language) or "that"),
                                  text[verb.end():]):  # "said on election night that …" is speech
             continue
         end = spoken[i + 1][0].start() if i + 1 < len(spoken) else sentence.end
@@ -268,18 +268,18 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
             names = [m for m in ctx.speakers if start <= m.span.begin and m.span.end <= end]
             if stop or not names:
                 end = start + stop.start() if stop else end
-        clause = re.match(r"[\s,:]*(?:(?:%s)\s+)?" % "|".join(language.complementizers), text[start:end])
+        clause = re.match(r"[\s,:]*(?:(?:%s)\s+)?" % _complementizers(language), text[start:end])
         begin = start + (clause.end() if clause else 0)
         # "told reporters that …", "dijo este viernes que …": a short lowercase object or time before the complementizer.
         later = re.match(r"\s+(?:(?!(?:and|or|og|eller|y|o|but|men|pero)\s)[a-zà-ÿ'’-]+\s+){1,3}?(?:%s)\s+"
-                         % "|".join(language.complementizers), text[start:end])
+                         % _complementizers(language), text[start:end])
         if later and not text[start:begin].strip(" ,:"):
             begin = start + later.end()
-        if word in language.complement_verbs and not re.search(r"[:]|\b(?:%s)\s+$" % "|".join(language.complementizers),
+        if word in language.complement_verbs and not re.search(r"[:]|\b(?:%s)\s+$" % _complementizers(language),
                                                           text[start:begin]):
             # "reconoció en un mensaje que …": the clause opens a few words on; with no complementizer
             # at all ("reconoció la derrota") the verb has an object, not a statement.
-            later = re.match(r"[^,;:.]{0,50}?\b(?:%s)\s+" % "|".join(language.complementizers), text[start:end])
+            later = re.match(r"[^,;:.]{0,50}?\b(?:%s)\s+" % _complementizers(language), text[start:end])
             if not later:
                 continue
             begin = start + later.end()
@@ -289,6 +289,16 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
                         for q in _QUOTES.finditer(text, begin, end)):
             found += [_statement(text, s, begin, end, sentence, quoted=False) for s in subjects]
     return found
+
+
+def _complementizers(language: Language) -> str:
+    """The language's complementizers as a regex alternation ("that", "at", "que"), built once per language.
+
+    >>> from kg.extract.languages import SPANISH
+    >>> _complementizers(SPANISH)
+    'que'
+    """
+    return derived(language, "complementizers", lambda: alternation(language.complementizers))
 
 
 #: How far after its verb an inverted subject may reach before the complementizer.
@@ -333,7 +343,7 @@ def _inverted_subject(ctx: _Context, sentence: Span, verb) -> tuple[list[str], i
     """
     text = ctx.text
     stop = min(sentence.end, verb.end() + _INVERTED_REACH)
-    clause = re.search(r"[,\s]\s*(?:%s)\s" % "|".join(ctx.language.complementizers), text[verb.end():stop])
+    clause = re.search(r"[,\s]\s*(?:%s)\s" % _complementizers(ctx.language), text[verb.end():stop])
     if not clause or re.search(r"[.;:!?«»“”\"]", text[verb.end():verb.end() + clause.start()]):
         return [], verb.end()
     at = verb.end() + clause.start()
@@ -383,17 +393,17 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         opens_with_pronoun = clause.split()[:1] and clause.split()[0].lower() in language.pronouns
         subject = people[0].key if people else _pronoun_subject(ctx, sentence, at) if opens_with_pronoun else None
         return [subject] if subject else []
-    if re.search(r"(?i)\bspokes(?:man|woman|person)\b|\btalsperson\b|\bportavoz\b|\bvocer[oa]\b", clause):
+    if re.search(r"(?i)\b(?:%s)\b" % _SPOKESPERSON, clause):
         if local and local[-1].title == "spokesperson":
             return [local[-1].key]
         # "Dmitry Peskov, spokesman for President Putin, told …": the name the apposition describes.
-        described = [m for m in local if re.match(r",\s*(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|"
-                                                 r"talsperson|portavoz|vocer[oa])\b", text[m.span.end:at], re.IGNORECASE)]
+        described = [m for m in local if re.match(r",\s*(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?(?:%s)\b" % _SPOKESPERSON,
+                                                 text[m.span.end:at], re.IGNORECASE)]
         if described:
             return [described[-1].key]
         # "A spokeswoman for the Unitary Platform said …": an unnamed spokesperson speaks for the body.
         body = [m for m in local if not m.key.startswith("person/") and re.search(
-            r"(?i)(?:spokes(?:man|woman|person)|talsperson|portavoz|vocer[oa])\s+(?:for|of|de|del|de la|for)\s+(?:the\s+)?$",
+            r"(?i)(?:%s)\s+(?:for|of|de|del|de la)\s+(?:the\s+)?$" % _SPOKESPERSON,
             text[max(sentence.begin, m.span.begin - 40):m.span.begin])]
         return [body[-1].key] if body and not re.search(r"[,;]", text[body[-1].span.end:at]) else []
     last = re.findall(r"\w+", clause)
@@ -427,6 +437,9 @@ def _subjects(ctx: _Context, sentence: Span, verb, quotes) -> list[str]:
         return [subject] if subject else []
     return []
 
+
+#: The word for a spokesperson in each language: one named by it speaks for the body or person it serves.
+_SPOKESPERSON = r"spokes(?:man|woman|person)|talsperson|portavoz|vocer[oa]"
 
 #: Words that tie a name to the noun before it ("the ally of X"): that name is not the apposition's own.
 _LINKS = frozenset("of for to with de del a con av fra for til med".split())
