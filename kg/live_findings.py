@@ -169,7 +169,7 @@ def provenance_change(store, minter: Minter, run: ox.NamedNode, sourced: dict[st
             old.add(described)
             if described.predicate.value == str(PROV.wasAssociatedWith):
                 old.update(store.match(described.object, None, None, provenance))
-    new = set(provenance_quads(minter, run, set()))
+    new = set(provenance_quads(minter, run))
 
     def source(key: str) -> ox.Quad:
         return ox.Quad(graph, derived, minter.article(key), provenance)
@@ -179,8 +179,9 @@ def provenance_change(store, minter: Minter, run: ox.NamedNode, sourced: dict[st
     return Change((new - old) | adds, (old - new) | removes)
 
 
-def provenance_quads(minter: Minter, run: ox.NamedNode, sources: set[str]) -> list[ox.Quad]:
-    """``graph/findings/provenance``: what the graph is, the run that made it, its sources."""
+def provenance_quads(minter: Minter, run: ox.NamedNode) -> list[ox.Quad]:
+    """``graph/findings/provenance`` bar its sources: what the graph is and the run that made it
+    (:func:`provenance_change` adds and removes the ``prov:wasDerivedFrom`` one by one)."""
     graph, provenance = minter.findings_graph, minter.findings_provenance_graph
     software = minter.software(__version__)
     return [
@@ -191,6 +192,4 @@ def provenance_quads(minter: Minter, run: ox.NamedNode, sources: set[str]) -> li
         ox.Quad(software, _TYPE, ox.NamedNode(str(PROV.SoftwareAgent)), provenance),
         ox.Quad(software, ox.NamedNode(str(SCHEMA.name)), ox.Literal("kg"), provenance),
         ox.Quad(software, ox.NamedNode(str(SCHEMA.softwareVersion)), ox.Literal(__version__), provenance),
-        *(ox.Quad(graph, ox.NamedNode(str(PROV.wasDerivedFrom)), minter.article(key), provenance)
-          for key in sorted(sources)),
     ]
