@@ -84,8 +84,6 @@ async def serve_query(scope, receive, send) -> None:
     state = scope["app"].state.kg
     try:
         answer = await answer_query(request)
-        if answer is None:  # the fast path takes a GET only with a query parameter
-            raise ProtocolError(400, "no query given (expected a query parameter)")
         status, kind, body, extra = reply_for(answer, int(state.settings["max_rows"]))
     except ProtocolError as error:
         status, kind, body, extra = error.status, TEXT, str(error).encode(), {}

@@ -221,37 +221,21 @@ async def run_job(request, job, time_limit: float):
         raise ProtocolError(500, f"Query failed: {error}") from None
 
 
-async def answer_query(request) -> Answer | None:
-    """Run the query a request asks (a Starlette Request or :class:`kg.server.fastpath.LeanRequest`).
-
-    None when a GET gives no query (it asks for the service description); Protocol errors are raised.
-    """
+async def answer_query(request) -> Answer:
+    """Run the query a request asks (a :class:`kg.server.fastpath.LeanRequest`); Protocol errors are raised."""
     state = request.app.state.kg
     sparql, params = await read_query_request(request)
-    if sparql is None:
-        if request.method == "POST":
-            raise ProtocolError(400, "no query given (expected a query parameter or body)")
-        return None
+    if sparql is None:  # a POST without one (a GET without one is not a query: see takes_fast_path)
+        raise ProtocolError(400, "no query given (expected a query parameter or body)")
     limit = time_limit_s(params, int(state.settings["query_time_limit_ms"]))
     return await run_job(request, make_job(sparql, params, request, state.settings), limit)
 
 
-async def answer_sparql(request: Request) -> Response:
-    """Answer a SPARQL query; with no query, describe the service (HTML for browsers)."""
-    state = request.app.state.kg
-    try:
-        answer = await answer_query(request)
-    except ProtocolError as error:
-        return PlainTextResponse(str(error), error.status)
-    if answer is None:
-        return await state.describe_service(request)
-    return answer_response(answer, int(state.settings["max_rows"]))
-
-
+# POST is listed so that a 405 names it in Allow; no query reaches this route (see takes_fast_path).
 @router.api_route("/sparql", methods=["GET", "POST"])
 async def sparql_endpoint(request: Request) -> Response:
-    """The endpoint as a FastAPI route: the service description, HEAD, and what the fast path leaves."""
-    return await answer_sparql(request)
+    """A GET on /sparql without a query: the service description (HTML for browsers)."""
+    return await request.app.state.kg.describe_service(request)
 
 
 def takes_fast_path(scope) -> bool:
@@ -266,4 +250,5 @@ def takes_fast_path(scope) -> bool:
         return False
     if scope["method"] == "POST":
         return True
-    return scope["method"] == "GET" and any(k == "query" for k, _ in parse_qsl(scope["query_string"].decode("latin-1")))
+    # The parameters as read_query_request reads them (the parse is remembered for it).
+    return scope["method"] == "GET" and "query" in parse_params(scope["query_string"], "latin-1")
