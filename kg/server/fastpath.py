@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from starlette.middleware.cors import CORSMiddleware
+
 from kg.server.app import CORS
-from kg.server.jobs import Answer
-from kg.server.protocol import ProtocolError, answer_headers, answer_query, not_acceptable
+from kg.server.protocol import ProtocolError, answer_query, answer_reply
 
 logger = logging.getLogger("kg.server")
 TEXT = b"text/plain; charset=utf-8"
@@ -61,21 +62,9 @@ def content_type(media_type: str) -> bytes:
     return media_type.encode("latin-1")
 
 
-@lru_cache(maxsize=8)
-def cors_headers(expose: tuple[str, ...]) -> list[tuple[bytes, bytes]]:
-    """What Starlette's CORSMiddleware adds to a simple response to a request with an Origin (all origins allowed).
-
-    >>> cors_headers(("KG-Rows",))
-    [(b'access-control-allow-origin', b'*'), (b'access-control-expose-headers', b'KG-Rows')]
-    """
-    return [(b"access-control-allow-origin", b"*"), (b"access-control-expose-headers", ", ".join(expose).encode())]
-
-
-def reply_for(answer: Answer, max_rows: int) -> tuple[int, bytes, bytes, dict[str, str]]:
-    """Status, content type, body and other headers for an answer (406 when no format is acceptable)."""
-    if answer.format is None:
-        return 406, TEXT, not_acceptable(answer).encode(), {}
-    return 200, content_type(answer.format.media_type), answer.body, answer_headers(answer, max_rows)
+#: What the CORS middleware adds to a simple response to a request with an Origin (its own table).
+SIMPLE_CORS = [(name.lower().encode("latin-1"), value.encode("latin-1"))
+               for name, value in CORSMiddleware(None, **CORS).simple_headers.items()]
 
 
 async def serve_query(scope, receive, send) -> None:
@@ -84,7 +73,8 @@ async def serve_query(scope, receive, send) -> None:
     state = scope["app"].state.kg
     try:
         answer = await answer_query(request)
-        status, kind, body, extra = reply_for(answer, int(state.settings["max_rows"]))
+        status, media_type, body, extra = answer_reply(answer, int(state.settings["max_rows"]))
+        kind = content_type(media_type)
     except ProtocolError as error:
         status, kind, body, extra = error.status, TEXT, str(error).encode(), {}
     except Exception:  # what the framework's error middleware would do: log it, answer 500
@@ -95,7 +85,7 @@ async def serve_query(scope, receive, send) -> None:
     headers += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in extra.items()]
     if state.settings["cors"]:
         if "origin" in request.headers:
-            headers += cors_headers(tuple(CORS["expose_headers"]))
+            headers += SIMPLE_CORS
         vary = f"{vary}, Origin" if vary else "Origin"  # as the middleware does for every response
     if vary:
         headers.append((b"vary", vary.encode("latin-1")))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
 from starlette.datastructures import URL
 
 from kg.server import negotiation
@@ -199,11 +199,21 @@ def answer_headers(answer: Answer, max_rows: int) -> dict[str, str]:
     return headers
 
 
-def answer_response(answer: Answer, max_rows: int) -> Response:
-    """The HTTP response for a worker's answer: 406 when no acceptable format exists."""
+def answer_reply(answer: Answer, max_rows: int) -> tuple[int, str, bytes, dict[str, str]]:
+    """Status, media type, body and other headers for a worker's answer: 406 when no acceptable format exists.
+
+    >>> answer_reply(Answer(None, form="ASK"), 0)[:2]
+    (406, 'text/plain')
+    """
     if answer.format is None:
-        return PlainTextResponse(not_acceptable(answer), 406)
-    return Response(answer.body, media_type=answer.format.media_type, headers=answer_headers(answer, max_rows))
+        return 406, "text/plain", not_acceptable(answer).encode(), {}
+    return 200, answer.format.media_type, answer.body, answer_headers(answer, max_rows)
+
+
+def answer_response(answer: Answer, max_rows: int) -> Response:
+    """The HTTP response for a worker's answer (see :func:`answer_reply`)."""
+    status, media_type, body, headers = answer_reply(answer, max_rows)
+    return Response(body, status, headers, media_type)
 
 
 async def run_job(request, job, time_limit: float):
