@@ -134,8 +134,12 @@ class ChangedView:
         for quad in self.before(s, p, o):
             if quad not in self.removes and quad not in self.adds:
                 yield quad
-        added = self.adds_by_subject.get(s, ()) if s is not None else self.adds_by_object.get(o, ()) if o is not None else self.adds
-        for quad in added:
+        yield from self.added(s, p, o)
+
+    def added(self, s=None, p=None, o=None) -> Iterator[ox.Quad]:
+        """Quads of ``adds`` matching the pattern, looked up by subject or object when given."""
+        candidates = self.adds_by_subject.get(s, ()) if s is not None else self.adds_by_object.get(o, ()) if o is not None else self.adds
+        for quad in candidates:
             if (s is None or quad.subject == s) and (p is None or quad.predicate == p) and (o is None or quad.object == o):
                 yield quad
 
@@ -164,10 +168,7 @@ class ChangedView:
         however many graphs state it (a claim quoted by 35 articles is stated in 35 graphs)."""
         gone = self.gone_triples()
         yield from (t for t in self.union_before(s, p, o) if t not in gone)
-        added = self.adds_by_subject.get(s, ()) if s is not None else self.adds_by_object.get(o, ()) if o is not None else self.adds
-        for quad in added:
-            if (s is None or quad.subject == s) and (p is None or quad.predicate == p) and (o is None or quad.object == o):
-                yield quad.triple
+        yield from (quad.triple for quad in self.added(s, p, o))
 
     def subject_after(self, subject) -> dict[str, list[ox.Triple]]:
         """The union's triples from ``subject`` after the change, by predicate IRI, read once.
@@ -297,8 +298,8 @@ def part_of_value_set(view: ChangedView, node, predicate, inverted: bool, keep: 
     def edges(value=None):
         return view.union_after(value, predicate, node) if inverted else view.union_after(node, predicate, value)
 
-    added = view.adds_by_object.get(node, ()) if inverted else view.adds_by_subject.get(node, ())
-    found = {q.triple for q in added if q.predicate == predicate}
+    added = view.added(None, predicate, node) if inverted else view.added(node, predicate)
+    found = {q.triple for q in added}
     for value in touched:
         found.update(edges(value))
     found.update(islice(edges(), keep))
