@@ -87,13 +87,16 @@ def parse_params(raw: bytes, encoding: str) -> dict[str, list[str]]:
     """
     if len(raw) <= REMEMBERED_BYTES:
         return remembered_params(raw, encoding)
-    return read_params(parse_qsl(decode_utf8(raw) if encoding == "utf-8" else raw.decode(encoding), keep_blank_values=True))
+    return decode_params(raw, encoding)
 
 
-@lru_cache(maxsize=512)
-def remembered_params(raw: bytes, encoding: str) -> dict[str, list[str]]:
+def decode_params(raw: bytes, encoding: str) -> dict[str, list[str]]:
+    """The parameters of ``raw`` read as ``encoding``, each time (see :func:`parse_params`)."""
     text = decode_utf8(raw) if encoding == "utf-8" else raw.decode(encoding)
     return read_params(parse_qsl(text, keep_blank_values=True))
+
+
+remembered_params = lru_cache(maxsize=512)(decode_params)
 
 
 async def read_query_request(request) -> tuple[str | None, dict[str, list[str]]]:
