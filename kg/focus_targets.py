@@ -27,8 +27,7 @@ import shifty
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.validate import load_shapes
-from kg.value_sets import superclasses
+from kg.validate import load_ontology, load_shapes
 
 FOCUS = "urn:x-kg:incremental:focus"
 IS_FOCUS = "urn:x-kg:incremental:is-focus"
@@ -87,6 +86,25 @@ def focus_validator() -> shifty.PreparedValidator:
             shapes.add((target, RDF.type, SH.SPARQLTarget))
             shapes.add((target, SH.select, Literal(f"SELECT DISTINCT ?this WHERE {{ <{FOCUS}> <{IS_FOCUS}> ?this . {{ {select} }} }}")))
     return shifty.PreparedValidator(shapes.serialize(format="nt", encoding="utf-8"))
+
+
+@cache
+def superclasses() -> dict[str, frozenset[str]]:
+    """Each class of the ontology with every class it is a subclass of (itself included)."""
+    ontology = load_ontology()
+    direct: dict[str, set[str]] = {}
+    for sub, sup in ontology.subject_objects(RDFS.subClassOf):
+        direct.setdefault(str(sub), set()).add(str(sup))
+    closed = {}
+    for cls in direct:
+        seen, todo = {cls}, [cls]
+        while todo:
+            for sup in direct.get(todo.pop(), ()):
+                if sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        closed[cls] = frozenset(seen)
+    return closed
 
 
 def focus_markers(triples: Iterable[ox.Triple], focus: Iterable) -> list[ox.Triple]:

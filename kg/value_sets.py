@@ -26,7 +26,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.validate import load_ontology, load_shapes
+from kg.focus_targets import Targets, shape_targets, superclasses
+from kg.validate import load_shapes
 
 #: Constraints that judge each value by itself: by the value, its types (sh:class reads
 #: rdf:type, which :mod:`kg.incremental` reads on every value) or its own triples.
@@ -64,10 +65,7 @@ class Rule:
 class ShapeFacts:
     """What :func:`focus_rules` needs to know of one node shape."""
 
-    classes: frozenset[str]  # sh:targetClass
-    subjects_of: frozenset[str]  # sh:targetSubjectsOf
-    objects_of: frozenset[str]  # sh:targetObjectsOf
-    nodes: frozenset[str]  # sh:targetNode (IRIs)
+    targets: Targets  # as :func:`kg.focus_targets.shape_targets` reads them
     anchors: tuple[str | None, ...]  # per SPARQL target: the predicate ?this must be subject of, or None
     prunable: tuple[Rule, ...]  # paths read only value by value
     whole: frozenset[tuple[str, bool]]  # paths read otherwise
@@ -78,17 +76,13 @@ class ShapeFacts:
 def shape_facts() -> tuple[ShapeFacts, ...]:
     """Facts on every shape of shapes/ with targets."""
     shapes = load_shapes()
-    targeted = {s for p in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode, SH.target)
-                for s in shapes.subjects(p)}
-    return tuple(read_facts(shapes, shape) for shape in sorted(targeted))
+    return tuple(read_facts(shapes, targets) for targets in shape_targets())
 
 
-def read_facts(shapes: Graph, shape) -> ShapeFacts:
+def read_facts(shapes: Graph, targets: Targets) -> ShapeFacts:
     """The :class:`ShapeFacts` of one node shape with targets."""
-    anchors = []
-    for target in shapes.objects(shape, SH.target):
-        match = _ANCHOR.search(str(shapes.value(target, SH.select) or ""))
-        anchors.append(match.group(1) if match else None)
+    shape = targets.shape
+    anchors = [match.group(1) if (match := _ANCHOR.search(select)) else None for select in targets.queries]
     rules: dict[tuple[str, bool], int] = {}
     whole: set[tuple[str, bool]] = set()
     closed = shapes.value(shape, SH.closed) == Literal(True)
@@ -109,10 +103,7 @@ def read_facts(shapes: Graph, shape) -> ShapeFacts:
             else:
                 whole.add(key)
     return ShapeFacts(
-        classes=frozenset(str(c) for c in shapes.objects(shape, SH.targetClass)),
-        subjects_of=frozenset(str(p) for p in shapes.objects(shape, SH.targetSubjectsOf)),
-        objects_of=frozenset(str(p) for p in shapes.objects(shape, SH.targetObjectsOf)),
-        nodes=frozenset(str(n) for n in shapes.objects(shape, SH.targetNode)),
+        targets=targets,
         anchors=tuple(anchors),
         prunable=tuple(Rule(p, inverse, keep) for (p, inverse), keep in sorted(rules.items()) if (p, inverse) not in whole),
         whole=frozenset(whole),
@@ -195,25 +186,6 @@ def is_member_local(shapes: Graph, member) -> bool:
     return True
 
 
-@cache
-def superclasses() -> dict[str, frozenset[str]]:
-    """Each class of the ontology with every class it is a subclass of (itself included)."""
-    ontology = load_ontology()
-    direct: dict[str, set[str]] = {}
-    for sub, sup in ontology.subject_objects(RDFS.subClassOf):
-        direct.setdefault(str(sub), set()).add(str(sup))
-    closed = {}
-    for cls in direct:
-        seen, todo = {cls}, [cls]
-        while todo:
-            for sup in direct.get(todo.pop(), ()):
-                if sup not in seen:
-                    seen.add(sup)
-                    todo.append(sup)
-        closed[cls] = frozenset(seen)
-    return closed
-
-
 def focus_rules(node: str, types: set[str], has_out, has_in) -> tuple[Rule, ...] | None:
     """The paths of ``node`` that may be read in part, given its types; None when none may.
 
@@ -224,9 +196,10 @@ def focus_rules(node: str, types: set[str], has_out, has_in) -> tuple[Rule, ...]
     rules: dict[tuple[str, bool], Rule] = {}
     whole: set[tuple[str, bool]] = set()
     for facts in shape_facts():
+        targets = facts.targets
         applies = (
-            bool(facts.classes & classes) or node in facts.nodes
-            or any(has_out(p) for p in facts.subjects_of) or any(has_in(p) for p in facts.objects_of)
+            bool(targets.classes & classes) or node in targets.nodes
+            or any(has_out(p) for p in targets.subjects_of) or any(has_in(p) for p in targets.objects_of)
             or any(anchor is None or has_out(anchor) for anchor in facts.anchors)
         )
         if not applies:
