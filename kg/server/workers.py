@@ -210,7 +210,7 @@ class WorkerPool:
     async def take_worker(self) -> Worker:
         """An idle worker that sees the store as it is now."""
         while True:
-            worker = self.idle.get_nowait() if not self.idle.empty() else await self.idle.get()
+            worker = await self.idle.get()  # returns at once, without suspending, when one is idle
             if worker.generation == self.generation():
                 return worker
             self.replace(worker)  # it sees the store as it was before a write: open it again
