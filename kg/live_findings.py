@@ -26,7 +26,7 @@ from kg.findings import find_disagreements
 from kg.iris import Minter
 from kg.mapping import Mapper
 from kg.model import Article, Corpus, Extraction, Result
-from kg.namespaces import KG, PROV, RDF, SCHEMA
+from kg.namespaces import KG, PROV, RDF
 from kg.published import read_results_of
 from kg.writes import Change, drop_graph
 
@@ -117,7 +117,7 @@ def subject_findings_change(store, subjects: set[Subject], results, keys: set[st
     ``result_nodes`` the published result nodes on ``subjects`` (their memberships are replaced).
     """
     minter = Minter(base)
-    graph, provenance = minter.findings_graph, minter.findings_provenance_graph
+    graph = minter.findings_graph
     run = minter.run(__version__, sorted(keys))
     mapper = Mapper(minter, version=__version__, run=run)
     new = {q for q in mapper.finding_quads(find_disagreements(corpus_of(results))) if q.graph_name == graph}
@@ -181,15 +181,8 @@ def provenance_change(store, minter: Minter, run: ox.NamedNode, sourced: dict[st
 
 def provenance_quads(minter: Minter, run: ox.NamedNode) -> list[ox.Quad]:
     """``graph/findings/provenance`` bar its sources: what the graph is and the run that made it
-    (:func:`provenance_change` adds and removes the ``prov:wasDerivedFrom`` one by one)."""
-    graph, provenance = minter.findings_graph, minter.findings_provenance_graph
-    software = minter.software(__version__)
-    return [
-        ox.Quad(graph, _TYPE, ox.NamedNode(str(KG.FindingsGraph)), provenance),
-        ox.Quad(graph, ox.NamedNode(str(PROV.wasGeneratedBy)), run, provenance),
-        ox.Quad(run, _TYPE, ox.NamedNode(str(PROV.Activity)), provenance),
-        ox.Quad(run, ox.NamedNode(str(PROV.wasAssociatedWith)), software, provenance),
-        ox.Quad(software, _TYPE, ox.NamedNode(str(PROV.SoftwareAgent)), provenance),
-        ox.Quad(software, ox.NamedNode(str(SCHEMA.name)), ox.Literal("kg"), provenance),
-        ox.Quad(software, ox.NamedNode(str(SCHEMA.softwareVersion)), ox.Literal(__version__), provenance),
-    ]
+    (:func:`provenance_change` adds and removes the ``prov:wasDerivedFrom`` one by one). Unlike a
+    build, which describes its run in every article's provenance, the run is described here:
+    an ingest's run over all articles appears nowhere else."""
+    mapper = Mapper(minter, version=__version__, run=run)
+    return [*mapper.findings_graph_quads(), *mapper.run_quads(minter.findings_provenance_graph)]

@@ -221,7 +221,6 @@ class Mapper:
         graph = self.mint.provenance_graph(article.key)
         article_node = self.mint.article(article.key)
         context = self.mint.context(article.key)
-        software = self.mint.software(self.version)
         yield from _triples(graph, self.mint.assertion_graph(article.key), [
             (_TYPE, _KG.AssertionGraph),
             (_PROV.wasDerivedFrom, article_node),
@@ -250,6 +249,11 @@ class Mapper:
             (_NIF.beginIndex, offset(0)),
             (_NIF.endIndex, offset(len(article.text))),
         ])
+        yield from self.run_quads(graph)
+
+    def run_quads(self, graph: NamedNode) -> Iterator[Quad]:
+        """The extraction run and the software that made it, described in ``graph``."""
+        software = self.mint.software(self.version)
         yield from _triples(graph, self.run, [
             (_TYPE, _PROV.Activity),
             (_PROV.wasAssociatedWith, software),
@@ -298,13 +302,17 @@ class Mapper:
         sources = {s.article for figure in figures.values() for s in figure.results}
         if not sources:
             return  # no findings, no findings graph: its provenance would point at nothing
+        yield from self.findings_graph_quads()
         provenance = self.mint.findings_provenance_graph
-        yield from _triples(provenance, graph, [
+        for article_key in sorted(sources):
+            yield Quad(graph, _PROV.wasDerivedFrom, self.mint.article(article_key), provenance)
+
+    def findings_graph_quads(self) -> Iterator[Quad]:
+        """What the findings graph is and which run made it, in its provenance graph (bar its sources)."""
+        yield from _triples(self.mint.findings_provenance_graph, self.mint.findings_graph, [
             (_TYPE, _KG.FindingsGraph),
             (_PROV.wasGeneratedBy, self.run),
         ])
-        for article_key in sorted(sources):
-            yield Quad(graph, _PROV.wasDerivedFrom, self.mint.article(article_key), provenance)
 
     def _figure_quads(self, figure: Figure, node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
         """A figure (``node``) in the terms its results use, and one membership triple per result."""
