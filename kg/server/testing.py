@@ -32,7 +32,7 @@ class ServerProcess:
 
     #: Starts on a new port after "cannot listen" (exit 2): the free port was taken meanwhile.
     #: kg serve prepares its dataset before it binds, seconds in which any outgoing connection on
-    #: the machine may be given that port as its local one; uvicorn then exited 1 at start-up.
+    #: the machine may be given that port as its local one; kg serve then refuses it.
     ATTEMPTS = 3
 
     def __init__(self, *args: str | Path, settings: dict[str, object] | None = None, startup_s: float = 60) -> None:
