@@ -410,12 +410,18 @@ def _org_kind(piece: list[Token], language: Language) -> str | None:
         if "-" in word and word.rsplit("-", 1)[1] in language.org_heads:
             return language.org_heads[word.rsplit("-", 1)[1]]
     # The last word a glued compound ending in an organisation word: "Dansk Folkeparti", "Senterpartiet".
-    if language.definite_endings and len(piece) >= 2:
-        last = piece[-1].text.lower()
-        head = next((h for h in _long_heads(language) if last.endswith(h) and len(last) >= len(h) + 3), None)
-        if head:
-            return language.org_heads[head]
+    if len(piece) >= 2:
+        return _glued_org_kind(piece[-1].text, language)
     return None
+
+
+def _glued_org_kind(word: str, language: Language) -> str | None:
+    """The kind of organisation a glued compound ends in ("Arbeiderpartiet"), in languages that glue."""
+    if not language.definite_endings:
+        return None
+    word = word.lower()
+    head = next((h for h in _long_heads(language) if word.endswith(h) and len(word) >= len(h) + 3), None)
+    return language.org_heads[head] if head else None
 
 
 #: Generational suffixes that close a person's name.
@@ -428,12 +434,8 @@ def _kind_of(piece: list[Token], language: Language) -> str | None:
     org = _org_kind(piece, language)
     if org and (len(piece) >= 2 or "-" in piece[0].text):
         return org
-    if len(piece) == 1 and language.definite_endings:
-        # A glued compound whose head is an organisation word: "Borgerplattformen", "Arbeiderpartiet".
-        word = piece[0].text.lower()
-        head = next((h for h in _long_heads(language) if word.endswith(h) and len(word) >= len(h) + 3), None)
-        if head:
-            return language.org_heads[head]
+    if len(piece) == 1 and (glued := _glued_org_kind(piece[0].text, language)):
+        return glued  # "Borgerplattformen", "Arbeiderpartiet"
     if is_party_name([t.text for t in piece if t.capitalised]):
         return "party"
     if len(piece) == 1 and piece[0].text.lower() in language.party_words and piece[0].text.lower().endswith("s"):
