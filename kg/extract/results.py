@@ -50,12 +50,13 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
         local = ordered[bisect_left(begins, sentence.begin):bisect_left(begins, sentence.end)]
         own = _source(text, sentence, local, article_body, language, reference, sides,
                       inside[0].span.begin if inside else None)
-        if own is None and any(f.counted for f in inside):
-            # "with 70% of the tally sheets processed, X had 83%": a share of the count is the official count's.
-            own = ("official", article_body)
         # A source carries over two sentences, or to the end of its own paragraph (a live-blog entry
         # reading out a tally goes on for several).
         same_paragraph = source_at is not None and "\n\n" not in text[source_at:sentence.begin]
+        # A partial count carries on an earlier count's source, never a poll's.
+        carried = source if source and source[0] in ("official", "opposition-tally") and (age < 2 or same_paragraph) else None
+        if own is None and any(f.counted for f in inside) and not carried:
+            own = _count_source(text, sentence, language, article_body)
         source, age = (own, 0) if own else (source if age < 2 or same_paragraph else None, age + 1)
         source_at = sentence.begin if own else source_at
         counted = next((f for f in inside if f.counted), counted if age == 1 or own is None else None)
@@ -349,10 +350,11 @@ def _cues_in_order(lower: str, language: Language, figure_at: int) -> list[str]:
         if phrase not in lower:  # most sentences hold few cues: skip the regex for the rest
             continue
         for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + _inflection(language) + r"(?!\w)", lower):
-            # "came third in the first round with 19%": background, not the count reported.
-            background = phrase in language.opening_cues and match.start() > _OPENING
+            # "In the first round, X had 48%", "came third in the first round with 19%": an earlier
+            # count the sentence attributes to no one, whatever the cue word's own kind.
+            earlier = phrase in language.opening_cues
             found.append((match.start() > figure_at, -match.end() if match.start() <= figure_at else match.start(),
-                          "unattributed" if background else kind))
+                          "unattributed" if earlier else kind))
     return [kind for _, _, kind in sorted(found)]
 
 
@@ -375,8 +377,8 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
     if cues and cues[0] == "opinion-poll" and firm and _speaks_of_exit_polls(text, language) \
             and not _dated_before_the_vote(lower, language):
         return "exit-poll", firm
-    if cues and cues[0] == "unattributed":
-        return "unattributed", None
+    if cues and cues[0] == "unattributed":  # an earlier round, a time of counting: official only if someone's
+        return ("official", body or article_body) if body or "official" in cues else ("unattributed", None)
     if cues and cues[0] in ("exit-poll", "opinion-poll"):
         return cues[0], firm
     if cues and cues[0] == "opposition-tally":  # "its own collation … showed Obi ahead, a figure INEC has not …"
@@ -388,6 +390,19 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
     if cues and cues[0] == "official":
         return "official", article_body
     return None
+
+
+def _count_source(text: str, sentence: Span, language: Language, article_body: str | None) -> tuple[str, str | None]:
+    """The kind of a partial count no earlier sentence attributed: the official count when the sentence
+    relays it from someone ("with 90% counted, X had 50%, according to AP"), else no one's in particular.
+
+    >>> _count_source("With 90% counted, Lind had 50%, according to AP.", Span(0, 48), ENGLISH, None)
+    ('official', None)
+    >>> _count_source("With 90% counted, Lind had 50%.", Span(0, 31), ENGLISH, "organization/cne")
+    ('unattributed', None)
+    """
+    relayed = cue_pattern(language, "according_to").search(text[sentence.begin:sentence.end]) is not None
+    return ("official", article_body) if relayed else ("unattributed", None)
 
 
 def _poll_in_stretch(text: str, stretch: Span, local, language: Language, reference: Reference,

@@ -87,7 +87,9 @@ ENGLISH = Language(
         ("bulletin", "official"), ("proclaimed", "official"), ("official", "official"), ("officially", "official"),
         ("first round", "official"), ("first-round", "official"), ("official count", "official"),
         ("final count", "official"), ("preliminary results", "official"), ("preliminary result", "official"), ("provisional results", "official"), ("provisional result", "official"), ("final results", "official"), ("final result", "official"),
-        ("all votes counted", "official"), ("all ballots counted", "official"), ("projection", "exit-poll"),
+        ("interior ministry", "official"), ("ministry of the interior", "official"), ("projection", "exit-poll"),
+        # "with all votes counted" says when, not whose count it is.
+        ("all votes counted", "unattributed"), ("all ballots counted", "unattributed"),
         ("projections", "exit-poll"), ("parallel vote tabulation", "exit-poll"), ("parallel tabulation", "exit-poll"),
         ("own tally", "opposition-tally"), ("own count", "opposition-tally"), ("own collation", "opposition-tally"),
         ("own tabulation", "opposition-tally"),
