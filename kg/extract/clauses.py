@@ -53,10 +53,16 @@ def in_aside(text: str, begin: int, position: int, at: int) -> bool:
     return False
 
 
+#: Prepositions of origin in every language: "Fra Berlin sier en talsperson at …" has its speaker after the verb.
+_FROM = frozenset({"from", "fra", "desde"})
+
+
 def place_complement(text: str, mention: NameMention, language: Language) -> bool:
-    """Whether a country is only where something is ("The Taiwan Affairs Office in China said")."""
-    before = text[max(0, mention.span.begin - 6):mention.span.begin].lower().split()
-    return mention.key.startswith("country/") and bool(before) and before[-1] in language.place_prepositions \
+    """Whether a country is only where something is or comes from ("The Taiwan Affairs Office in China
+    said", "Desde Washington, el presidente dijo")."""
+    before = text[max(0, mention.span.begin - 7):mention.span.begin].lower().split()
+    return mention.key.startswith("country/") and bool(before) \
+        and (before[-1] in language.place_prepositions or before[-1] in _FROM) \
         and text[mention.span.begin - 1:mention.span.begin] == " "
 
 

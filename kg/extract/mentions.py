@@ -6,7 +6,8 @@ capitalised words is a candidate: a title or role before it ("Chile's president"
 "utenriksminister") makes it a person, an organisation word in it ("Ministry", "Council") an
 organisation. Single unknown words ("Caracas", "Beijing") stay unresolved: the linker keeps them
 only when they are the surname of a person named in full, or a near-spelling of a known name.
-Demonyms ("Venezuelan", "chilensk") and photo credits never give mentions.
+Demonyms ("Venezuelan", "chilensk") and photo credits never give mentions; a capital that acts
+("Washington said") is a mention of its country.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from kg.model import Article, Span
 
 from .bodies import find_bodies
 from .candidates import find_candidates
+from .capitals import find_capitals
 from .languages import Language
 from .names import PARTY_CONNECTORS, NameMention, place_before, title_words
 from .organisations import apply_acronyms, join_slashed_parties, mark_parties
@@ -67,6 +69,9 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     used = {i for start, stop, _ in matched for i in range(start, stop)}
     mentions = [_alias_mention(text, tokens, m, sentences, reference) for m in matched]
     home = main_country(matched, reference)
+    capitals = find_capitals(text, tokens, used, sentences, reference, language)
+    used |= {i for i, t in enumerate(tokens) if any(c.span.begin <= t.begin < c.span.end for c in capitals)}
+    mentions += capitals
     mentions += find_bodies(text, tokens, used, sentences, reference, language, mentions, home)
     candidates = find_candidates(text, tokens, used, sentences, reference, language, mentions)
     # A party name read on over a known name ("… por México") holds it: the inner match goes.

@@ -1,9 +1,10 @@
 """The reference table of known entities (kg/data/entities.ttl), read into plain values.
 
 An entity's key is its IRI path below ``https://example.org/kg/id/``. Besides names and aliases
-the table carries two things the extractor uses: ``kg:category`` (what part an entity plays:
-"electoral-body", "polling-firm", "candidate", ...) and ``kg:demonym`` (a country's adjectives,
-which are never entities themselves but tell whose president "the Chilean president" is).
+the table carries three things the extractor uses: ``kg:category`` (what part an entity plays:
+"electoral-body", "polling-firm", "candidate", ...), ``kg:demonym`` (a country's adjectives,
+which are never entities themselves but tell whose president "the Chilean president" is) and
+``kg:capital`` (a country's seat of government, which stands for it when it acts: "Washington said").
 """
 
 from __future__ import annotations
@@ -42,11 +43,12 @@ class Reference:
     categories: dict[str, frozenset[str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
 
     def with_known(self, known: dict[str, Entity]) -> Reference:
         """This table with ``known`` (already published entities) added, the table winning ties."""
         merged = {**known, **self.entities}
-        return Reference(merged, self.categories, self.demonyms, self.countries)
+        return Reference(merged, self.categories, self.demonyms, self.countries, self.capitals)
 
     def in_category(self, key: str, category: str) -> bool:
         """Whether the entity ``key`` plays ``category``."""
@@ -62,6 +64,7 @@ def load_reference(path: Path = REFERENCE_ENTITIES) -> Reference:
     categories: dict[str, frozenset[str]] = {}
     demonyms: dict[str, str] = {}
     countries: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     for subject in sorted(set(graph.subjects(RDF.type, None)), key=str):
         key = _key_of(subject, path)
         entities[key] = _read_entity(graph, subject, key, path)
@@ -70,7 +73,9 @@ def load_reference(path: Path = REFERENCE_ENTITIES) -> Reference:
             demonyms[fold(str(demonym))] = key
         for country in graph.objects(subject, KG.country):
             countries[key] = _key_of(country, path)
-    return Reference(entities, categories, demonyms, countries)
+    for subject, capital in graph.subject_objects(KG.capital):
+        capitals[fold(str(capital))] = _key_of(subject, path)
+    return Reference(entities, categories, demonyms, countries, capitals)
 
 
 def _key_of(subject: URIRef, path: Path) -> str:
