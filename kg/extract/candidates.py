@@ -16,7 +16,7 @@ from kg.model import Span
 from .languages import ENGLISH, LANGUAGES, Language
 from .names import NAME_CONNECTORS, PARTY_CONNECTORS, NameMention, place_before, title_ends, title_words
 from .patterns import alternation, derived, share_verb_phrase
-from .organisations import after_candidate_word, is_party_name, join_org_runs, party_before_candidate
+from .organisations import after_candidate_word, in_the_race, is_party_name, join_org_runs, party_before_candidate
 from .places import PLACES
 from .reference import Reference
 from .text import Token, fold, is_initial, sentence_of
@@ -51,6 +51,9 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
                 kind = _kind_after(text, end, language) or kind
             if kind in (None, "person", "organization") and party_before_candidate(text, end, language):
                 kind = "party"
+            if not noun and not category and (kind in (None, "person") or kind == "organization" and _org_kind(
+                    piece, language) is None) and in_the_race(text, end, language, bracketed_only=not _acronym(piece)):
+                kind = "party"  # a name or acronym that wins seats or a share of its own: "AD 79", "(ZTA) won 93 seats"
             if kind is None and len(piece) == 1 and _share_subject(text, end, language) \
                     and not _part_of_longer_name(text, piece[0].text):
                 kind = "party"  # a one-word name that gets a vote share: "Socialdemokratiet fikk 27,5 prosent"
@@ -422,6 +425,10 @@ def _glued_org_kind(word: str, language: Language) -> str | None:
     word = word.lower()
     head = next((h for h in _long_heads(language) if word.endswith(h) and len(word) >= len(h) + 3), None)
     return language.org_heads[head] if head else None
+
+
+def _acronym(piece: list[Token]) -> bool:
+    return len(piece) == 1 and piece[0].text.isupper() and 2 <= len(piece[0].text) <= 6
 
 
 #: Generational suffixes that close a person's name.

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from .languages import LANGUAGES, Language
+from .patterns import share_verb_phrase
 from .text import Token, fold
 
 #: Political words of every language: a Spanish party name turns up in English text too.
@@ -132,7 +133,7 @@ def _is_acronym(word: str) -> bool:
     >>> _is_acronym("ONPE"), _is_acronym("PSUV"), _is_acronym("Lima")
     (True, True, False)
     """
-    letters = word.replace(".", "")
+    letters = word.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
@@ -225,3 +226,34 @@ def party_before_candidate(text: str, end: int, language: Language) -> bool:
     """
     after = text[end:end + 20].lower()
     return any(after.startswith(cue) for cue in language.candidate_of_after)
+
+
+#: An acronym in brackets after a name: "Zorgan Tehreek-e-Adl (ZTA)".
+_BRACKETED = re.compile(r"\s*\([A-Z][A-Za-z.-]{1,9}\)")
+
+
+def in_the_race(text: str, end: int, language: Language, *, bracketed_only: bool) -> bool:
+    """Whether the name ending at ``end`` gets seats or a share of its own: "(ZTA) won 93 seats",
+    "AD 79, PS 77", "(BE) 5", "Bloc Zorganais: 6.3%". A name with ``bracketed_only`` (one shaped like
+    a person's) must carry its acronym in brackets first: "Ana Lind: 44%" is a candidate's line.
+
+    >>> from kg.extract.languages import ENGLISH
+    >>> t = "Zorgan Adl (ZA) won 93 seats; AD 79, PS 77. Ana Lind: 44%. The CNE 2024 report."
+    >>> in_the_race(t, 10, ENGLISH, bracketed_only=True), in_the_race(t, 32, ENGLISH, bracketed_only=False)
+    (True, True)
+    >>> in_the_race(t, 52, ENGLISH, bracketed_only=True), in_the_race(t, 65, ENGLISH, bracketed_only=False)
+    (False, False)
+    """
+    bracket = _BRACKETED.match(text, end)
+    if bracketed_only and not bracket:
+        return False
+    at = bracket.end() if bracket else end
+    pattern = _RACE.get(language.code)
+    if pattern is None:
+        verb = share_verb_phrase(language) if language.share_verbs else r"(?!)"
+        # A count of one to three digits right after the name (a list or table line), or after a verb of scoring.
+        pattern = _RACE[language.code] = re.compile(r"(?::?\s+|%s)\d{1,3}(?:[.,]\d+)?(?![\d/:-])" % verb)
+    return bool(pattern.match(text, at))
+
+
+_RACE: dict[str, re.Pattern[str]] = {}

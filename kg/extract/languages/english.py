@@ -137,7 +137,7 @@ ENGLISH = Language(
     party_words=frozenset(
         "democratic democrats republican republicans labour labor conservative conservatives liberal liberals "
         "socialist socialists green greens progressive popular freedom solidarity renewal nationalist communist "
-        "rally league force forward reform citizens patriots independence".split()
+        "rally league force forward reform citizens patriots independence bloc".split()
     ),
     member_of=frozenset({"of the", "of"}),
     party_of=("of", "led by", "under"),

@@ -127,7 +127,7 @@ SPANISH = Language(
         "fuerza libre popular frente movimiento partido alianza unidad revolución renovación cambio nueva "
         "nuevo democrático democrática socialista liberal conservador republicano republicana ciudadana "
         "ciudadano ciudadanos comunidad acción poder compromiso unión solidaridad patria "
-        "progreso podemos juntos colorado socialismo".split()
+        "progreso podemos juntos colorado socialismo bloque".split()
     ),
     member_of=frozenset({"de", "del", "de la", "de los"}),
     party_of=("de", "del", "liderado por", "liderada por", "encabezado por", "encabezada por"),
