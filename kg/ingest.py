@@ -111,8 +111,7 @@ def plan_withdraw(store, article_iri: str, *, base: str) -> Change:
     subjects = subjects_of(r for r in own if r is not None)
     published, result_nodes = read_subject_results(store, subjects, base)
     results = [(k, r) for k, r in published if k != key]
-    return change + subject_findings_change(store, subjects, results, keys, base,
-                                            gone=frozenset({key}), result_nodes=result_nodes)
+    return change + subject_findings_change(store, subjects, results, keys, base, result_nodes=result_nodes)
 
 
 def orphaned_entities(store, change: Change, base: str) -> Change:

@@ -6,16 +6,14 @@ and withdraw name the subjects their articles report on; this module reads the p
 results of those subjects alone, finds their disagreements, and replaces their findings and
 figures in ``graph/findings`` (every other finding stays as it is). Figure and finding IRIs come
 from what they name (:class:`kg.iris.Minter`), so the graph is the one a full build of the same
-articles makes. In ``graph/findings/provenance`` the articles derived from are those with a
-result in a compared figure (only those with results on the subjects are looked at), and the run
-is the one over every article, as a build names it; unlike a build, where each article's
-provenance describes the run, it describes the run itself.
+articles makes; each figure names the articles it is derived from, so those are replaced with
+it. ``graph/findings/provenance`` names the run over every article, as a build names it;
+unlike a build, where each article's provenance describes the run, it describes the run itself.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -109,12 +107,12 @@ def corpus_of(results) -> Corpus:
 
 
 def subject_findings_change(store, subjects: set[Subject], results, keys: set[str], base: str,
-                            *, gone: frozenset[str] = frozenset(), result_nodes: set = frozenset()) -> Change:
+                            *, result_nodes: set = frozenset()) -> Change:
     """Replace the findings on ``subjects`` by those over ``results``, every result on them.
 
     ``results`` are the ``(article key, Result)`` pairs on ``subjects`` once the change is made;
-    ``keys`` every article published then; ``gone`` the articles the change withdraws;
-    ``result_nodes`` the published result nodes on ``subjects`` (their memberships are replaced).
+    ``keys`` every article published then; ``result_nodes`` the published result nodes on
+    ``subjects`` (their memberships are replaced).
     """
     minter = Minter(base)
     graph = minter.findings_graph
@@ -122,45 +120,16 @@ def subject_findings_change(store, subjects: set[Subject], results, keys: set[st
     mapper = Mapper(minter, version=__version__, run=run)
     new = {q for q in mapper.finding_quads(find_disagreements(corpus_of(results))) if q.graph_name == graph}
     old = published_findings(store, result_nodes, graph)
-    sourced = sources_among(store, results, new, keys, gone, result_nodes, minter)
-    return Change(new - old, old - new) + provenance_change(store, minter, run, sourced)
+    # the findings on other subjects stay: count the graph's quads no further than to see one
+    others = sum(1 for _ in islice(store.match(None, None, None, graph), len(old) + 1)) > len(old)
+    return Change(new - old, old - new) + provenance_change(store, minter, run, bool(new) or others)
 
 
-def sources_among(store, results, new: set, keys: set[str], gone: frozenset[str], result_nodes: set,
-                  minter: Minter) -> dict[str, bool]:
-    """Whether each article with results on the replaced subjects is a source of the findings after.
-
-    Only those articles can change: an article is a source when one of its results is a member
-    of a compared figure, on the replaced subjects (``new``) or on another (still published).
-    """
-    graph = minter.findings_graph
-    members = {q.subject for q in new if q.predicate == _REPORTS}
-    mine: dict[str, set] = defaultdict(set)
-    for key, r in results:
-        mine[key].add(minter.result(key, r.span.begin, r.span.end, r.candidate))
-    sourced = {}
-    for key in set(mine) | set(gone):
-        sourced[key] = key not in gone and key in keys and bool(mine[key] & members or any(
-            any(True for _ in store.match(q.subject, _REPORTS, None, graph))
-            for q in store.match(None, _TYPE, _RESULT, minter.assertion_graph(key)) if q.subject not in result_nodes
-        ))
-    return sourced
-
-
-def provenance_change(store, minter: Minter, run: ox.NamedNode, sourced: dict[str, bool]) -> Change:
-    """``graph/findings/provenance`` made current: the run named and described, and a
-    ``prov:wasDerivedFrom`` added or removed for each article in ``sourced``; both graphs go
-    when no source is left (no findings, no findings graph). Reads only what it may change."""
+def provenance_change(store, minter: Minter, run: ox.NamedNode, findings_left: bool) -> Change:
+    """``graph/findings/provenance`` made current: the run named and described; both graphs go
+    when no finding is left (no findings, no findings graph). Reads only what it may change."""
     graph, provenance = minter.findings_graph, minter.findings_provenance_graph
-    derived = ox.NamedNode(str(PROV.wasDerivedFrom))
-
-    def stated(key: str | None) -> Iterator[ox.Quad]:
-        return store.match(graph, derived, minter.article(key) if key else None, provenance)
-
-    present = {key for key in sourced if any(True for _ in stated(key))}
-    # another article is a source when the graph names more sources than these: count no further
-    others = sum(1 for _ in islice(stated(None), len(present) + 1)) > len(present)
-    if not others and not any(sourced.values()):
+    if not findings_left:
         return drop_graph(store, graph) + drop_graph(store, provenance)
     old = set(store.match(graph, _TYPE, None, provenance))
     for quad in list(store.match(graph, ox.NamedNode(str(PROV.wasGeneratedBy)), None, provenance)):
@@ -170,18 +139,11 @@ def provenance_change(store, minter: Minter, run: ox.NamedNode, sourced: dict[st
             if described.predicate.value == str(PROV.wasAssociatedWith):
                 old.update(store.match(described.object, None, None, provenance))
     new = set(provenance_quads(minter, run))
-
-    def source(key: str) -> ox.Quad:
-        return ox.Quad(graph, derived, minter.article(key), provenance)
-
-    adds = {source(k) for k, on in sourced.items() if on and k not in present}
-    removes = {source(k) for k, on in sourced.items() if not on and k in present}
-    return Change((new - old) | adds, (old - new) | removes)
+    return Change(new - old, old - new)
 
 
 def provenance_quads(minter: Minter, run: ox.NamedNode) -> list[ox.Quad]:
-    """``graph/findings/provenance`` bar its sources: what the graph is and the run that made it
-    (:func:`provenance_change` adds and removes the ``prov:wasDerivedFrom`` one by one). Unlike a
+    """``graph/findings/provenance``: what the graph is and the run that made it. Unlike a
     build, which describes its run in every article's provenance, the run is described here:
     an ingest's run over all articles appears nowhere else."""
     mapper = Mapper(minter, version=__version__, run=run)

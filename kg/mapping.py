@@ -269,9 +269,10 @@ class Mapper:
     def finding_quads(self, findings: Iterable[Finding]) -> Iterator[Quad]:
         """The findings graph and its provenance.
 
-        Each finding names the two figures it compares; each figure is described once, and each
-        of its results says once that it reports it. So a result adds one triple however many
-        findings compare its figure.
+        Each finding names the two figures it compares; each figure is described once, each of
+        its results says once that it reports it, and the figure says once which articles it is
+        derived from. So a result adds at most two triples however many findings compare its
+        figure, and no node lists every compared article.
         """
         graph = self.mint.findings_graph
         figures: dict[tuple, Figure] = {}
@@ -299,23 +300,23 @@ class Mapper:
                 yield Quad(node, _KG.comparedFigure, nodes[known[1]], graph)
         for key in sorted(figures):
             yield from self._figure_quads(figures[key], nodes[key], graph)
-        sources = {s.article for figure in figures.values() for s in figure.results}
-        if not sources:
-            return  # no findings, no findings graph: its provenance would point at nothing
-        yield from self.findings_graph_quads()
-        provenance = self.mint.findings_provenance_graph
-        for article_key in sorted(sources):
-            yield Quad(graph, _PROV.wasDerivedFrom, self.mint.article(article_key), provenance)
+        if figures:  # no findings, no findings graph (nor its provenance)
+            yield from self.findings_graph_quads()
 
     def findings_graph_quads(self) -> Iterator[Quad]:
-        """What the findings graph is and which run made it, in its provenance graph (bar its sources)."""
+        """What the findings graph is and which run made it, in its provenance graph.
+
+        Its sources are said per figure (``prov:wasDerivedFrom`` in the findings graph): one list
+        of every compared article would grow with the corpus and change with every addition.
+        """
         yield from _triples(self.mint.findings_provenance_graph, self.mint.findings_graph, [
             (_TYPE, _KG.FindingsGraph),
             (_PROV.wasGeneratedBy, self.run),
         ])
 
     def _figure_quads(self, figure: Figure, node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
-        """A figure (``node``) in the terms its results use, and one membership triple per result."""
+        """A figure (``node``) in the terms its results use, the articles it is derived from, and
+        one membership triple per result."""
         sample = figure.sample
         yield from _triples(graph, node, [
             (_TYPE, _KG.ReportedFigure),
@@ -329,6 +330,8 @@ class Mapper:
             yield Quad(node, _KG.election, self.entity(figure.election), graph)
         if sample.counted is not None:
             yield Quad(node, _KG.countedShare, decimal(sample.counted), graph)
+        for article_key in sorted({sourced.article for sourced in figure.results}):
+            yield Quad(node, _PROV.wasDerivedFrom, self.mint.article(article_key), graph)
         for sourced in figure.results:
             result = sourced.result
             member = self.mint.result(sourced.article, result.span.begin, result.span.end, result.candidate)

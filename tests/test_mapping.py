@@ -137,6 +137,7 @@ def test_a_finding_compares_two_figures_and_each_result_reports_its_figure_once(
     assert Counter(t.predicate.value.rsplit("#", 1)[-1] for t in triples) == {
         "type": 3, "verdict": 1, "candidate": 3, "comment": 1, "comparedFigure": 2, "reportsFigure": 2,
         "resultKind": 2, "voteShare": 2, "sharePrecision": 2, "shareBound": 2, "countedShare": 1,
+        "wasDerivedFrom": 2,
     }
     figures = {t.object for t in triples if t.predicate.value == f"{KG}comparedFigure"}
     reported = {t.object for t in triples if t.predicate.value == f"{KG}reportsFigure"}
@@ -153,8 +154,21 @@ def test_a_new_article_repeating_a_figure_adds_one_membership_and_renames_nothin
     after = Corpus(before.extractions + (again,), before.entities)
     added, removed = findings_graph(after) - findings_graph(before), findings_graph(before) - findings_graph(after)
     assert removed == set()
-    assert [(t.subject.value.rsplit("/", 2)[-2], t.predicate.value, t.object.value.rsplit("/", 2)[-2]) for t in added] == [
-        ("result", f"{KG}reportsFigure", "figure")]
+    assert sorted((t.subject.value.rsplit("/", 2)[-2], t.predicate.value, t.object.value.rsplit("/", 2)[-2]) for t in added) == [
+        ("figure", "http://www.w3.org/ns/prov#wasDerivedFrom", "article"), ("result", f"{KG}reportsFigure", "figure")]
+    assert {t.object.value for t in added if t.subject.value.rsplit("/", 2)[-2] == "figure"} == {
+        f"https://example.org/kg/id/article/{repeat.key}"}
+
+
+def test_each_figure_is_derived_from_the_articles_of_its_results_and_the_findings_graph_lists_none():
+    quads = build_quads(corpus())
+    derived = "http://www.w3.org/ns/prov#wasDerivedFrom"
+    members = {(t.object, t.subject) for t in findings_graph(corpus()) if t.predicate.value == f"{KG}reportsFigure"}
+    sources = {(q.subject, q.object) for q in quads if q.predicate.value == derived}
+    expected = {(figure, source) for figure, result in members for r, source in sources if r == result}
+    assert len({figure for figure, _ in expected}) == 2  # each figure, from the article of its one result
+    assert {(s, o) for s, o in sources if s.value.startswith("https://example.org/kg/id/figure/")} == expected
+    assert [q for q in quads if q.graph_name.value == f"{FINDINGS}/provenance" and q.predicate.value == derived] == []
 
 
 def test_a_paragraph_that_is_only_a_name_is_both_its_sentence_and_the_phrase_and_conforms():

@@ -280,7 +280,8 @@ VIOLATIONS = [
       ("<https://example.org/kg/id/figure/0000000000000000>", path, shape) for path, shape in [
           ("kg:candidate", "kg:FigureCandidateShape"), ("kg:resultKind", "kg:FigureKindShape"),
           ("kg:voteShare", "kg:FigureVoteShareShape"), ("kg:sharePrecision", "kg:FigureSharePrecisionShape"),
-          ("kg:shareBound", "kg:FigureShareBoundShape"), ("^kg:reportsFigure", "kg:FigureResultsShape")]}),
+          ("kg:shareBound", "kg:FigureShareBoundShape"), ("^kg:reportsFigure", "kg:FigureResultsShape"),
+          ("prov:wasDerivedFrom", "kg:FigureSourceShape")]}),
     ("finding-compares-a-result", f"{FINDING} kg:comparedFigure {FIGURE} .", f"{FINDING} kg:comparedFigure {RESULT} .",
      {(FINDING, "kg:comparedFigure", "kg:ComparisonFiguresShape"),
       (FIGURE, "^kg:comparedFigure", "kg:FigureComparisonsShape")}),
@@ -330,8 +331,10 @@ VIOLATIONS = [
      {DISAGREES}),
     ("findings-graph-without-run", f"{FINDINGS} prov:wasGeneratedBy {RUN} .", "",
      {(FINDINGS, "prov:wasGeneratedBy", "kg:FindingsGraphRunShape")}),
-    ("findings-graph-without-articles", f"{FINDINGS} prov:wasDerivedFrom {ART} .", "",
-     {(FINDINGS, "prov:wasDerivedFrom", "kg:FindingsGraphSourceShape")}),
+    ("figure-without-articles", f"{FIGURE} prov:wasDerivedFrom {ART} .", "",
+     {(FIGURE, "prov:wasDerivedFrom", "kg:FigureSourceShape")}),
+    ("figure-derived-from-a-result", "", f"{COUNTED_FIGURE} prov:wasDerivedFrom {RESULT} .",
+     {(COUNTED_FIGURE, "prov:wasDerivedFrom", "kg:FigureSourceShape")}),
     # vocabulary
     ("https-schema-property", "", f'{BLINKEN} <https://schema.org/jobTitle> "diplomat"@en .',
      {(BLINKEN, "<https://schema.org/jobTitle>", "kg:NoHttpsSchemaShape")}),
