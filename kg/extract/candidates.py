@@ -328,8 +328,8 @@ def _title_width(run: list[Token], i: int, language: Language) -> int:
     word = run[i].text.lower()
     if "-" in word and word.rsplit("-", 1)[1] in language.titles and i + 1 < len(run):
         return 1  # a compound ending in a title before a name: "Reykjavík-ordfører Ana Berg", "ex-President"
-    if i + 1 < len(run) and _definite_descriptor(run[i].text, language):
-        return 1  # "SV-politikeren Ana Berg", "NRK-journalisten Ola Dahl": a noun describing the name after it
+    if i + 1 < len(run) and (_definite_descriptor(run[i].text, language) or _noun_compound(run[i].text)):
+        return 1  # "SV-politikeren Ana Berg", "USA-kjenner Ola Dahl": a noun describing the name after it
     if word not in title_words(language)[0]:
         # A glued compound ending in a title before a name: "Partileder Ana Berg", "Fylkesordfører Ola Dahl".
         return 1 if i + 1 < len(run) and _compound_title(word, language) else 0
@@ -353,6 +353,17 @@ def _definite_descriptor(word: str, language: Language) -> bool:
         return False
     tail = word.rsplit("-", 1)[1]
     return len(tail) >= 7 and tail.islower() and tail.endswith(language.definite_endings)
+
+
+def _noun_compound(word: str) -> bool:
+    """Whether ``word`` is a name glued to a lowercase noun of four letters or more ("Sánchez-vennen",
+    "Kremlin-friendly"): a description, never part of a name.
+
+    >>> _noun_compound("USA-kjenner"), _noun_compound("Jean-Luc"), _noun_compound("Halla-aho"), _noun_compound("ex-Minister")
+    (True, False, False, False)
+    """
+    tail = word.rsplit("-", 1)[1] if "-" in word else ""
+    return len(tail) >= 4 and tail.isalpha() and tail.islower()
 
 
 def _compound_title(word: str, language: Language) -> bool:

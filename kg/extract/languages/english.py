@@ -33,7 +33,8 @@ ENGLISH = Language(
         "mr": "", "mrs": "", "ms": "", "dr": "", "sen.": "senator", "gen.": "general", "general": "general",
         "analyst": "analyst", "professor": "professor", "political scientist": "analyst",
         "sociologist": "analyst", "economist": "analyst", "historian": "analyst", "lawmaker": "legislator", "deputy": "legislator",
-        "dictator": "",
+        "dictator": "", "commissioner": "head", "election commissioner": "head",
+        "chief election commissioner": "head", "mep": "legislator", "researcher": "analyst", "queen": "head-of-state",
     },
     org_heads={
         "council": "government-organization", "commission": "government-organization",
@@ -53,6 +54,8 @@ ENGLISH = Language(
         "community": "organization", "broadcaster": "organization", "channel": "organization",
         "newspaper": "organization", "tv": "organization", "radio": "organization", "television": "organization",
         "pollster": "organization", "daily": "organization", "watch": "organization", "firm": "organization", "company": "organization",
+        # Seats of institutions and media names: "White House", "Chatham House", "Siena College", "Cape Wire".
+        "house": "organization", "college": "organization", "wire": "organization",
     },
     percent_words=("%", "per cent", "percent", "pct"),
     bounds={

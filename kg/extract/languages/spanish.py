@@ -52,6 +52,9 @@ SPANISH = Language(
         "cámara": "government-organization", "departamento": "government-organization",
         "sala": "government-organization", "procuraduría": "government-organization",
         "fiscalía": "government-organization", "defensoría": "government-organization",
+        # "Casa Blanca", "Banco Central", "Noticias Caracol", "América Televisión".
+        "casa": "government-organization", "banco": "organization", "noticias": "organization",
+        "televisión": "organization", "radio": "organization",
     },
     percent_words=("%", "por ciento"),
     bounds={

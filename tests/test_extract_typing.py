@@ -1,0 +1,35 @@
+"""Typing names from their own words: seats of institutions and media are organisations, a noun glued to
+a name before a person describes that person, a title of office before a name is no part of it."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_corpus
+from kg.model import Article
+
+
+def kinds_of(text: str, language: str) -> dict[str, str]:
+    article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), language)
+    corpus = extract_corpus([article])
+    return {text[m.span.begin:m.span.end]: corpus.entities[m.entity].kind for m in corpus.extractions[0].mentions}
+
+
+CASES = [
+    ("en", "An online survey by the Zorgan House think tank found little change.", {"Zorgan House": "organization"}),
+    ("en", "The last poll by Tellus College had Lind ahead.", {"Tellus College": "organization"}),
+    ("en", "KAMPALA (Lakeside Wire) - Ana Lind won the vote.", {"Lakeside Wire": "organization", "Ana Lind": "person"}),
+    ("es", "Según la Casa Verde, ambos acordaron seguir hablando.", {"Casa Verde": "government-organization"}),
+    ("es", "La encuesta para Noticias Andinas situaba a Ana Lind en cabeza.",
+     {"Noticias Andinas": "organization", "Ana Lind": "person"}),
+    ("nb", "Ifølge Norge-kjenner Ola Berg var økonomien viktigst.", {"Ola Berg": "person"}),
+    ("en", "Turnout was 61%, according to Chief Election Commissioner Ravi Menon.", {"Ravi Menon": "person"}),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", CASES, ids=[
+    "en-house", "en-college", "en-wire-in-a-dateline", "es-casa-opens-a-body", "es-noticias-opens-a-medium",
+    "nb-noun-glued-to-a-name-describes-it", "en-three-word-title"])
+def test_names_are_typed_by_their_own_words(lang, text, expected):
+    assert kinds_of(text, lang) == expected
