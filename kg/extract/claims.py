@@ -129,11 +129,12 @@ def _sentence_statements(ctx: _Context, sentence: Span) -> list[Statement]:
             end -= 1
         said = [Statement(s, text[begin:end], True, Span(begin, end), sentence) for s in speakers]
         if verb_at is not None and verb_at < quote.start() and _embedded(ctx, verb_at, quote.start()) \
-                and _closes_clause(text, quote.end(), sentence.end) \
                 and not any(verb_at < q.start() < quote.start() for q in quotes):
-            # "said Marcos wanted to be judged “not by …”": the reported clause, if one is read, is the claim.
-            embedded.append((verb_at, quote, said))
-            continue
+            if _closes_clause(text, quote.end(), sentence.end) or _has_own_subject(ctx, verb_at, quote.start()):
+                # "said Marcos wanted to be judged “not by …”", "said the count had been “hastily assembled”
+                # and was not verified": the reported clause, if one is read, is the claim.
+                embedded.append((verb_at, quote, said))
+                continue
         if verb_at is not None:
             used_verbs.add(verb_at)
         found += said
@@ -285,7 +286,7 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
             begin = start + later.end()
         opening_quote = _QUOTES.match(text, begin + len(text[begin:end]) - len(text[begin:end].lstrip(" :")))
         if len(text[begin:end].split()) >= 3 and not opening_quote \
-                and all(_embedded(ctx, verb.start(), q.start()) and _closes_clause(text, q.end(), end)
+                and all(_embedded(ctx, verb.start(), q.start())
                         for q in _QUOTES.finditer(text, begin, end)):
             found += [_statement(text, s, begin, end, sentence, quoted=False) for s in subjects]
     return found
@@ -321,6 +322,31 @@ def _embedded(ctx: _Context, verb_at: int, quote_at: int) -> bool:
         return False
     words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in language.complementizers]
     return len(words) >= 2
+
+
+#: Words that open a reported clause with no subject of its own: an expletive ("there was “…”") or
+#: a preposition ("truet med et «blodbad»"): the words quoted are then the claim, not the clause.
+_NO_SUBJECT = frozenset("there here hay det der with med con of om about de to til for".split())
+
+
+def _has_own_subject(ctx: _Context, verb_at: int, quote_at: int) -> bool:
+    """Whether the reported clause before a quotation opens with a subject of its own ("said the result was
+    “very severe”") rather than an expletive or a preposition ("said there was “nothing abnormal”").
+
+    >>> from kg.extract.languages import ENGLISH
+    >>> from kg.extract.patterns import cue_pattern
+    >>> ctx = _Context("", ENGLISH, [], [], cue_pattern(ENGLISH, "speech_verbs"))
+    >>> t = 'He said the result was "very severe". He said there was "nothing abnormal".'
+    >>> _has_own_subject(replace(ctx, text=t), 3, 23), _has_own_subject(replace(ctx, text=t), 41, 57)
+    (True, False)
+    """
+    text, language = ctx.text, ctx.language
+    verb = ctx.verbs.match(text, verb_at)
+    if verb is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text[verb.end():quote_at])]
+    words = [w for w in words if w not in language.complementizers]
+    return bool(words) and words[0] not in _NO_SUBJECT
 
 
 def _closes_clause(text: str, at: int, end: int) -> bool:

@@ -1,0 +1,32 @@
+"""Quoted words inside reported speech: the clause is the claim when it has a subject of its own."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_corpus
+from kg.model import Article
+
+
+def claims_of(text: str, language: str) -> list[tuple[str, str]]:
+    article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), language)
+    return [(c.speaker, c.text) for c in extract_corpus([article]).extractions[0].claims]
+
+
+LIND = "person/ana-lind"
+
+CASES = [
+    ("en", 'Candidate Ana Lind said the tally had been "put together in haste" and was never checked by observers.',
+     [(LIND, 'the tally had been "put together in haste" and was never checked by observers')]),
+    ("es", 'La candidata Ana Lind aseguró que la votación transcurrió "sin incidentes" pese a la lluvia.',
+     [(LIND, 'la votación transcurrió "sin incidentes" pese a la lluvia')]),
+    ("en", 'Candidate Ana Lind said there was "nothing unusual" about a recount of that size.',
+     [(LIND, "nothing unusual")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", CASES, ids=[
+    "en-clause-with-its-own-subject", "es-clause-after-que", "en-there-was-keeps-the-quote"])
+def test_a_quote_inside_a_reported_clause(lang, text, expected):
+    assert claims_of(text, lang) == expected
