@@ -30,3 +30,22 @@ CASES = [
     "en-clause-with-its-own-subject", "es-clause-after-que", "en-there-was-keeps-the-quote"])
 def test_a_quote_inside_a_reported_clause(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+SPEECH = [
+    ("es", "La politóloga Ana Lind habló el lunes. Según ella, la abstención decidió la elección.",
+     [(LIND, "la abstención decidió la elección")]),
+    ("es", "La politóloga Ana Lind habló el lunes. Según sus cálculos, el partido tendrá mayoría.",
+     [(LIND, "el partido tendrá mayoría")]),
+    ("es", "La candidata Ana Lind anunció su victoria ante sus votantes en un hotel del centro.", []),
+    ("es", "La candidata Ana Lind afirmó que, con la mitad de las actas, la ventaja era clara.",
+     [(LIND, "con la mitad de las actas, la ventaja era clara")]),
+    ("en", "Candidate Ana Lind said the vote was rigged.", [(LIND, "the vote was rigged")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", SPEECH, ids=[
+    "es-segun-ella-is-the-last-person-named", "es-segun-sus-calculos", "es-verb-with-an-object-reports-nothing",
+    "es-que-before-a-comma", "en-that-may-be-left-out"])
+def test_reported_speech_needs_a_speaker_and_a_clause(lang, text, expected):
+    assert claims_of(text, lang) == expected

@@ -33,7 +33,7 @@ from .text import split_sentences
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]")
 SPEAKER_KINDS = ("person/", "organization/", "country/", "party/")
 _LIST_JOINS = (", ", " and ", ", and ", " y ", ", y ", " og ", ", og ", " e ")
-_CONJUNCTION = re.compile(r"(?:,\s*|\s+)(?:and|y|og|e|but|pero|men)\s+$", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"(?:,\s*|\s+)(?:and|y|og|e|but|pero|men|though|although|aunque)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -204,8 +204,10 @@ def _according(ctx: _Context, sentence: Span) -> list[Statement]:
             # "Según el jefe de los observadores, el eurodiputado Ana Ruiz, …": the person the role is given to.
             named, clause_end = [apposed], sentence.begin + next_comma
         if not named:
-            # "Según el candidato, …": the person last named with that title, else the last one named.
-            holder = _title_holder(ctx, sentence, text[after:clause_end])
+            # "Según el candidato, …": the person last named with that title, else the last one named;
+            # "Según ella, …", "Según sus cálculos, …": the person the pronoun stands for.
+            holder = _title_holder(ctx, sentence, text[after:clause_end]) \
+                or _pronoun_holder(ctx, sentence, text[after:clause_end])
             if holder is None:
                 return []
             named = [replace(holder, span=Span(clause_end, clause_end))]
@@ -269,18 +271,18 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
             names = [m for m in ctx.speakers if start <= m.span.begin and m.span.end <= end]
             if stop or not names:
                 end = start + stop.start() if stop else end
-        clause = re.match(r"[\s,:]*(?:(?:%s)\s+)?" % _complementizers(language), text[start:end])
+        clause = re.match(r"[\s,:]*(?:(?:%s)[\s,]+)?" % _complementizers(language), text[start:end])
         begin = start + (clause.end() if clause else 0)
         # "told reporters that …", "dijo este viernes que …": a short lowercase object or time before the complementizer.
         later = re.match(r"\s+(?:(?!(?:and|or|og|eller|y|o|but|men|pero)\s)[a-zà-ÿ'’-]+\s+){1,3}?(?:%s)\s+"
                          % _complementizers(language), text[start:end])
         if later and not text[start:begin].strip(" ,:"):
             begin = start + later.end()
-        if word in language.complement_verbs and not re.search(r"[:]|\b(?:%s)\s+$" % _complementizers(language),
-                                                          text[start:begin]):
+        if (word in language.complement_verbs or language.complementizer_required) \
+                and not re.search(r"[:]|\b(?:%s)[\s,]+$" % _complementizers(language), text[start:begin]):
             # "reconoció en un mensaje que …": the clause opens a few words on; with no complementizer
             # at all ("reconoció la derrota") the verb has an object, not a statement.
-            later = re.match(r"[^,;:.]{0,50}?\b(?:%s)\s+" % _complementizers(language), text[start:end])
+            later = re.match(r"[^,;:.]{0,50}?\b(?:%s)[\s,]+" % _complementizers(language), text[start:end])
             if not later:
                 continue
             begin = start + later.end()
@@ -524,6 +526,19 @@ def _with_list(ctx: _Context, mention: NameMention) -> list[str]:
         else:
             break
     return sorted({m.key for m in chain})
+
+
+#: Possessives that, like a pronoun, refer back to the last person named ("Según sus cálculos").
+_POSSESSIVES = frozenset("his her their su sus hans hennes deres".split())
+
+
+def _pronoun_holder(ctx: _Context, sentence: Span, phrase: str) -> NameMention | None:
+    """The mention of the person a pronoun or possessive phrase stands for ("ella", "sus cálculos")."""
+    words = phrase.lower().split()
+    if not words or len(words) > 3 or not (words[0] in ctx.language.pronouns or words[0] in _POSSESSIVES):
+        return None
+    key = _last_subject(ctx, sentence.begin)
+    return next((m for m in ctx.speakers if m.key == key), None) if key else None
 
 
 def _pronoun_subject(ctx: _Context, sentence: Span, at: int) -> str | None:

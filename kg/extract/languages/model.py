@@ -68,6 +68,9 @@ class Language:
     #: Whether a verb may go without its subject ("«…», dijo en su búnker"): the speaker is then the
     #: person the text is about.
     pro_drop: bool = False
+    #: Whether reported speech always opens with a complementizer ("dijo que …", "sa at …"): a speech
+    #: verb followed by anything else has an object ("agradeció a sus votantes"), not a statement.
+    complementizer_required: bool = False
     #: Whether a genitive is written by gluing an s to the name ("USAs", "Maduros").
     genitive_s: bool = False
     #: Lowercase words that join two parts of one organisation's name ("Ministry of Justice").

@@ -116,6 +116,7 @@ SPANISH = Language(
     electoral_words=("electoral", "registraduría", "elecciones"),
     place_words=frozenset("avenida calle plaza paseo ciudad provincia barrio palacio".split()),
     pro_drop=True,
+    complementizer_required=True,
     bodies={"cancillería": "Foreign Ministry", "ministerio de exteriores": "Foreign Ministry",
             "ministerio de relaciones exteriores": "Foreign Ministry", "ministerio de asuntos exteriores": "Foreign Ministry",
             "consejo electoral": "Electoral Council", "autoridad electoral": "Electoral Council",
