@@ -25,7 +25,7 @@ from pyoxigraph import Quad, RdfFormat, Triple, serialize
 
 from kg import __version__
 from kg.articles import ArticleError, Problem, read_articles
-from kg.assemble import Dataset, Graphs, map_articles, sorted_dataset, worker_count
+from kg.assemble import Dataset, Graphs, map_articles, sorted_dataset
 from kg.dumps import (
     SUMMARY_FILE, UnionCounts, canonical_order, count_statements, describe_dataset, union_triples, write_summary,
     write_text_dumps, write_void,
@@ -173,59 +173,29 @@ def write_dataset(folder: Path, dataset: Dataset, counts: UnionCounts, *, base: 
     write_void(describe_dataset(counts, base=base, run=run), folder)
 
 
-#: Below this much N-Triples one validating process is quicker: each extra one parses it all again.
-SPLIT_VALIDATION_ABOVE = 16_000_000
-
-#: shifty's peak memory per byte of N-Triples it validates (1.1 GB for 90 MB at 1,000 articles),
-#: with room to spare: a second validating process is started only if both fit in free memory.
-VALIDATOR_BYTES_PER_BYTE = 14
-
-
-def available_memory() -> int:
-    """Bytes of memory free for new work (Linux's MemAvailable; 0 where unknown)."""
-    try:
-        with open("/proc/meminfo") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
-def validating_processes(size: int) -> int:
-    """How many processes should validate ``size`` bytes of N-Triples: two if worth it and they fit."""
-    fits = 2 * VALIDATOR_BYTES_PER_BYTE * size < available_memory()
-    return 2 if size > SPLIT_VALIDATION_ABOVE and worker_count() > 1 and fits else 1
-
-
 @contextmanager
 def validation_in_background(ntriples: bytes) -> Iterator[Callable[[], object]]:
-    """Validate the union ``ntriples`` in forked processes; the yielded function waits for the report.
+    """Validate the union ``ntriples`` in a forked process; the yielded function waits for the report.
 
-    shifty holds the GIL while it validates, so threads would not help. A big dataset is
-    validated by two processes, each for half of the shapes (:func:`kg.validate.shape_groups`):
-    each parses all the data, but the evaluation, two thirds of the time, is shared; that
-    doubles shifty's memory, so only when it fits (:func:`validating_processes`). The forks
-    inherit the text and the prepared shapes instead of receiving them through a pipe;
-    ``gc.freeze`` keeps the children's collectors off the parent's objects, which would
-    otherwise be copied page by page.
+    shifty holds the GIL while it validates, so a thread would not help. One process, not
+    two with half of the shapes each (:func:`kg.validate.shape_groups`): about half of a
+    shifty call is reading and indexing the data whatever the shapes, so a second process
+    paid that again (8 s of CPU at 1,000 articles, and the memory twice) while this one
+    writes the dumps on the other core anyway. The fork inherits the text and the prepared
+    shapes instead of receiving them through a pipe; ``gc.freeze`` keeps the child's collector
+    off the parent's objects, which would otherwise be copied page by page.
     """
-    from kg.validate import merge_reports, shape_groups
-
     global _PENDING
-    groups = shape_groups(2) if validating_processes(len(ntriples)) == 2 else None
     _PENDING = ntriples
     del ntriples
     gc.freeze()
     try:
-        with ProcessPoolExecutor(len(groups or [None]), mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_validate_pending, group) for group in groups or [None]]  # forks now
-            _PENDING = None  # the children have their copies; the parent's can go
+        with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
+            future = pool.submit(_validate_pending)  # forks now
+            _PENDING = None  # the child has its copy; the parent's can go
             gc.unfreeze()
-            yield lambda: merge_reports([f.result() for f in futures]) if groups else futures[0].result()
-            for future in futures:
-                future.cancel()
+            yield future.result
+            future.cancel()
     finally:
         _PENDING = None
         gc.unfreeze()
@@ -234,10 +204,10 @@ def validation_in_background(ntriples: bytes) -> Iterator[Callable[[], object]]:
 _PENDING: bytes | None = None
 
 
-def _validate_pending(shape_names):
+def _validate_pending():
     from kg.validate import validate_ntriples
 
-    return validate_ntriples(_PENDING, shape_names=shape_names)
+    return validate_ntriples(_PENDING)
 
 
 def validate_quads(quads: list[Quad]):
