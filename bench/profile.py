@@ -27,6 +27,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("startup (imports)", ("<module> (kg/cli.py", "make_parser (kg/cli.py")),
     ("read", ("read_articles (kg/articles.py",)),
     ("extract", ("extract_corpus (kg/extract/__init__.py",)),
+    ("extract: receive the workers' answers", ("per_article (kg/extract/__init__.py",)),
     ("extract: find mentions", ("find_mentions (kg/extract/mentions.py",)),
     ("link", ("link_mentions (kg/link.py",)),
     ("extract: results, roles, statements", ("_extract_article (kg/extract/__init__.py",)),

@@ -116,3 +116,16 @@ def test_validating_the_shapes_in_two_groups_reports_what_validating_them_at_onc
     assert merged.results == whole.results
     assert len(list(merged.report_graph.objects(None, SH.result))) == len(whole.results)
     assert merge_reports([validate_ntriples(good.encode(), shape_names=g) for g in groups]).conforms
+
+
+def test_extracting_in_worker_processes_gives_the_corpus_extracting_here_does(synthetic, monkeypatch):
+    import kg.extract
+
+    articles, _ = read_articles(synthetic)
+    assert len(articles) >= kg.extract.SERIAL_BELOW  # so the workers do run
+    in_workers = extract_corpus(articles)
+    monkeypatch.setattr(kg.extract, "SERIAL_BELOW", len(articles) + 1)
+    here = extract_corpus(articles)
+    assert in_workers == here
+    assert [e.article for e in in_workers.extractions] == list(articles)  # in the order given
+    assert sum(len(e.mentions) for e in here.extractions) > 0 and any(e.kind == "election" for e in here.entities.values())

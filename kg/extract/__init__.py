@@ -20,9 +20,14 @@ Fuzzy name matching uses rapidfuzz.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from multiprocessing import get_context
+from typing import TypeVar
 
+from kg.assemble import worker_count
 from kg.link import cluster_statements, link_mentions
 from kg.model import Article, Claim, Corpus, Entity, Extraction, Mention
 
@@ -51,10 +56,20 @@ def extract_corpus(articles: Sequence[Article], *, known: Mapping[str, Entity] |
     if known:
         reference = reference.with_known(dict(known))
     ordered = sorted(articles, key=lambda a: a.key)
-    found = [(a, find_mentions(a, reference, language_for(a.language))) for a in progress(ordered, "names")]
+    names = per_article(lambda i: find_mentions(ordered[i], reference, language_for(ordered[i].language)), len(ordered))
+    found = list(zip(ordered, list(progress(names, "names"))))
     linked, entities = link_mentions(found, reference)
-    parts = {a.key: _extract_article(a, mentions, reference, entities)
-             for a, mentions in progress(list(zip(ordered, linked)), "statements")}
+
+    def read_article(i: int) -> tuple[Extraction, list[Statement], tuple[str, Entity] | None]:
+        extraction, statements, election = _extract_article(ordered[i], linked[i], reference)
+        return replace(extraction, article=None), statements, election  # the parent has the article
+
+    parts = {}
+    for i, (extraction, statements, election) in enumerate(progress(per_article(read_article, len(ordered)), "statements")):
+        a = ordered[i]
+        if election:  # the first article (in key order) to mint an election's entity names it
+            entities.setdefault(*election)
+        parts[a.key] = (replace(extraction, article=a), statements)
     statements = [(a.key, s) for a in ordered for s in parts[a.key][1]]
     keys = cluster_statements([(s.speaker, s.text, _lang(a)) for a, s in _with_articles(statements, ordered)],
                               lambda text, lang: concepts_of(text, language_for(lang)))
@@ -74,12 +89,12 @@ def _with_articles(statements, ordered):
     return [(by_key[k], s) for k, s in statements]
 
 
-def _extract_article(article: Article, mentions: list[NameMention], reference: Reference,
-                     entities: dict[str, Entity]) -> tuple[Extraction, list[Statement]]:
+def _extract_article(article: Article, mentions: list[NameMention], reference: Reference
+                     ) -> tuple[Extraction, list[Statement], tuple[str, Entity] | None]:
+    """One article's extraction and statements, and its election's (key, entity) if it names one."""
     language = language_for(article.language)
     election, minted = find_election(article, mentions, reference, language)
     if election:
-        entities.setdefault(election, minted or reference.entities[election])
         mentions = sorted(mentions + election_mentions(article, election, language), key=lambda m: m.span)
     results = extract_results(article, mentions, language, reference, election)
     roles = extract_roles(article.text, mentions, language)
@@ -87,7 +102,7 @@ def _extract_article(article: Article, mentions: list[NameMention], reference: R
     unique = {(m.key, m.span): Mention(m.key, m.span, m.sentence) for m in mentions}
     extraction = Extraction(article=article, mentions=tuple(unique[k] for k in sorted(unique, key=lambda k: (k[1], k[0]))),
                             results=tuple(results), roles=tuple(roles))
-    return extraction, statements
+    return extraction, statements, ((election, minted or reference.entities[election]) if election else None)
 
 
 def _claim(statement: Statement, key: str, extraction: Extraction) -> Claim:
@@ -113,3 +128,50 @@ def _referenced(extractions: tuple[Extraction, ...], entities: dict[str, Entity]
     countries = {e.extra["country"] for e in chosen.values() if e.kind == "election" and "country" in e.extra}
     chosen |= {k: reference.entities[k] for k in countries - chosen.keys()}
     return {k: chosen[k] for k in sorted(chosen)}
+
+
+# -- the per-article passes in worker processes ----------------------------------------------------
+
+T = TypeVar("T")
+
+#: Articles per task: enough that sending the answers back costs little, few enough that the
+#: workers finish together and the progress bar moves.
+BATCH = 20
+
+#: Below this many articles a worker process costs more (fork, sending answers back) than it saves.
+SERIAL_BELOW = 3 * BATCH
+
+#: The work of the forked workers, set just before they start: they inherit it (and the
+#: articles and tables it reads) with the process instead of receiving it through a pipe.
+_WORK: Callable[[int], object] | None = None
+
+
+def _run_batch(start: int, stop: int) -> list:
+    return [_WORK(i) for i in range(start, stop)]
+
+
+def per_article(work: Callable[[int], T], count: int) -> Iterator[T]:
+    """``work(0)``, ``work(1)`` … ``work(count - 1)`` in order, on every core when worth it.
+
+    ``work(i)`` must read only what exists before the call (the workers are forked then) and
+    return something picklable; the answers come back in order as they are ready.
+
+    >>> list(per_article(lambda i: i * i, 4))
+    [0, 1, 4, 9]
+    """
+    global _WORK
+    workers = worker_count() if count >= SERIAL_BELOW else 1
+    if workers <= 1:
+        yield from (work(i) for i in range(count))
+        return
+    _WORK = work
+    gc.freeze()  # keeps the workers' collectors off the parent's objects (no page-by-page copies)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            futures = [pool.submit(_run_batch, start, min(start + BATCH, count)) for start in range(0, count, BATCH)]
+            gc.unfreeze()
+            for future in futures:
+                yield from future.result()
+    finally:
+        _WORK = None
+        gc.unfreeze()
