@@ -46,3 +46,20 @@ CASES = [
     "en-final-count-with-all-counted", "nb-interior-ministry"])
 def test_a_kind_is_official_only_when_the_text_attributes_the_count(lang, text, expected):
     assert kinds_of(text, lang) == expected
+
+
+POLLS = [
+    ("es", "La candidata Ana Lind habló. La encuesta de salida de Datos Andinos le daba el 53,2 %.",
+     [(LIND, Decimal("53.2"), "exit-poll")]),
+    ("es", "La candidata Ana Lind habló. Con el 90 % de las mesas, el programa de resultados electorales "
+           "preliminares le daba el 42,7 %.",
+     [(LIND, Decimal("42.7"), "official")]),
+    ("es", "La candidata Ana Lind habló. Minutos antes, una encuesta de salida lo había situado con el 44 %.",
+     [(LIND, Decimal("44"), "exit-poll")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", POLLS, ids=[
+    "es-encuesta-de-salida-is-an-exit-poll", "es-preliminary-results-programme-is-official", "es-clitic-lo"])
+def test_poll_and_count_words_of_spanish(lang, text, expected):
+    assert kinds_of(text, lang) == expected

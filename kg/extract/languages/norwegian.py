@@ -135,7 +135,9 @@ NORWEGIAN = Language(
                  "sank til", "havnet på", "oppnådde", "stupte til", "klatret til", "landet på"),
     poll_nouns=("måling", "målingen", "-måling", "-målingen", "-målinger", "valgdagsmåling", "valgdagsmålingen"),
     pollster_before=("måling fra", "målingen fra", "måling utført av", "utført av", "prognose fra",
-                     "prognosen fra", "valgdagsmåling fra", "gjennomført av", "byrået"),
+                     "prognosen fra", "valgdagsmåling fra", "gjennomført av", "byrået", "meningsmåling fra",
+                     "meningsmålingen fra", "målingen til", "meningsmålingen til", "valgdagsmålingen fra",
+                     "valgdagsmålingen til"),
     passive=frozenset("blir ble er var vært".split()),
     concepts={
         "alvorlig": "serious", "alvorlige": "serious", "bekymret": "concern", "bekymring": "concern",

@@ -74,7 +74,9 @@ SPANISH = Language(
                 "presupuesto", "de los escaños", "necesita", "necesitaba", "de ellos", "de ellas"),
     kinds=(
         ("boca de urna", "exit-poll"), ("a pie de urna", "exit-poll"), ("conteo rápido", "exit-poll"),
-        ("exit poll", "exit-poll"), ("encuesta", "opinion-poll"), ("encuestas", "opinion-poll"),
+        ("exit poll", "exit-poll"), ("encuesta de salida", "exit-poll"), ("encuestas de salida", "exit-poll"),
+        ("sondeo de salida", "exit-poll"), ("resultados electorales preliminares", "official"),
+        ("encuesta", "opinion-poll"), ("encuestas", "opinion-poll"),
         ("sondeo", "opinion-poll"), ("sondeos", "opinion-poll"), ("encuestadora", "opinion-poll"),
         ("según la oposición", "opposition-tally"), ("la oposición asegura", "opposition-tally"),
         ("la oposición afirma", "opposition-tally"), ("la oposición dice", "opposition-tally"), ("boletín", "official"), ("resultados oficiales", "official"),
@@ -109,7 +111,7 @@ SPANISH = Language(
          + _DAYS_MONTHS_ES).split()
     ),
     photo_credit=("foto", "fotografía", "imagen"),
-    pronouns=frozenset("él ella le".split()),
+    pronouns=frozenset("él ella le lo".split()),
     complementizers=("que",),
     org_words=frozenset("nacional electoral federal supremo suprema superior internacional registraduría "
                         "república".split()),
@@ -139,7 +141,7 @@ SPANISH = Language(
     share_verbs=("obtuvo", "obtiene", "logró", "consiguió", "sacó", "alcanzó", "sumó", "cayó al", "cayó a", "subió al",
                  "subió a", "quedó con", "se quedó con", "se hizo con", "recibió", "bajó al", "bajó a"),
     poll_nouns=(),
-    pollster_before=("sondeo de", "encuesta de", "encuestadora", "la encuestadora", "la firma", "conteo rápido de",
+    pollster_before=("sondeo de", "encuesta de", "encuesta de salida de", "sondeo de salida de", "encuestadora", "la encuestadora", "la firma", "conteo rápido de",
                      "boca de urna de", "realizada por", "realizado por", "elaborado por", "elaborada por"),
     passive=frozenset("es fue son fueron sido era".split()),
     concepts={
