@@ -33,3 +33,13 @@ CASES = [
     "nb-noun-glued-to-a-name-describes-it", "en-three-word-title"])
 def test_names_are_typed_by_their_own_words(lang, text, expected):
     assert kinds_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nb", "Statsminister Luís Montenegro vant valget. Montenegro sa at han var glad.",
+     {"Luís Montenegro": "person", "Montenegro": "person"}),
+    ("en", "Western Kenya voted early. A survey by Indikator Politik Kenya agreed.",
+     {"Kenya": "country", "Indikator Politik": "organization"}),
+], ids=["nb-country-word-as-surname", "en-country-word-opening-or-closing-other-names"])
+def test_a_country_word_after_a_given_name_is_a_surname(lang, text, expected):
+    assert kinds_of(text, lang) == expected

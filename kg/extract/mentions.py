@@ -61,7 +61,11 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     if credits:
         tokens = [t for t in tokens if not inside(Span(t.begin, t.end), credits)]
     matched = _match_aliases(text, tokens, reference, language)
-    matched = [m for m in matched if not _given_name(text, tokens, m, matched, language)]
+    in_names = [m for m in matched if _given_name(text, tokens, m, matched, language)]
+    # "Luís Montenegro … Montenegro sa": a country word used as a person's surname is that person all along.
+    surnames = {fold(tokens[m[0]].text) for m in in_names if m[0] > 0 and _name_word_before(text, tokens, m[0], matched, language)}
+    matched = [m for m in matched if m not in in_names
+               and not (m[1] - m[0] == 1 and m[2].startswith("country/") and fold(tokens[m[0]].text) in surnames)]
     named = {key for _, _, key in matched} | _demonym_countries(tokens, reference)
     home = main_country(matched, reference)
     matched = [_rehome(m, tokens, reference, named, home) for m in matched]
@@ -104,15 +108,41 @@ def _rehome(match: tuple[int, int, str], tokens: list[Token], reference: Referen
 
 
 def _given_name(text: str, tokens: list[Token], match: tuple[int, int, str], matched, language: Language) -> bool:
-    """Whether a one-word country is the given name of a person ("Francia Márquez")."""
+    """Whether a one-word country is part of a person's name: the given name ("Francia Márquez") or the
+    surname after a given name ("Luís Montenegro")."""
     start, stop, key = match
-    if not key.startswith("country/") or stop - start != 1 or stop >= len(tokens):
+    if not key.startswith("country/") or stop - start != 1:
+        return False
+    if start > 0 and _name_word_before(text, tokens, start, matched, language):
+        return True
+    if stop >= len(tokens):
         return False
     following = tokens[stop]
     taken = any(m[0] == stop for m in matched)
     return (not taken and following.capitalised and text[tokens[start].end:following.begin] == " "
             and following.text.lower() not in language.not_names and text[tokens[start].begin - 1:tokens[start].begin] != "\n"
             and tokens[start].begin > 0)
+
+
+def _name_word_before(text: str, tokens: list[Token], at: int, matched, language: Language) -> bool:
+    """Whether a capitalised word that may open a name stands right before token ``at`` ("Luís Montenegro"),
+    not a function word, a title, a word of a matched name or a sentence's first word."""
+    before = tokens[at - 1]
+    word = before.text.lower()
+    return (before.capitalised and text[before.end:tokens[at].begin] == " " and not before.text.isupper()
+            and word not in language.not_names and word not in title_words(language)[0]
+            and not any(m[0] <= at - 1 < m[1] for m in matched)
+            # a longer run of capitals is an organisation's name ("Indikator Politik Indonesia")
+            and not (at >= 2 and tokens[at - 2].capitalised and text[tokens[at - 2].end:before.begin] == " "
+                     and tokens[at - 2].text.lower() not in language.not_names
+                     and not _compound_title_word(tokens[at - 2].text.lower(), language))
+            and text[:before.begin].rstrip(" ")[-1:] not in ("", ".", "!", "?", "\n", ":", "—", "–", "-", "\"", "“", "«"))
+
+
+def _compound_title_word(word: str, language: Language) -> bool:
+    """Whether ``word`` is a title ("President") or, in languages that glue, ends in one ("Statsminister")."""
+    return word in title_words(language)[0] or word in language.titles or (
+        bool(language.definite_endings) and any(word.endswith(t) for t in language.titles if " " not in t and len(t) >= 5))
 
 
 def _demonym_countries(tokens: list[Token], reference: Reference) -> set[str]:
