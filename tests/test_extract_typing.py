@@ -43,3 +43,12 @@ def test_names_are_typed_by_their_own_words(lang, text, expected):
 ], ids=["nb-country-word-as-surname", "en-country-word-opening-or-closing-other-names"])
 def test_a_country_word_after_a_given_name_is_a_surname(lang, text, expected):
     assert kinds_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nb", "Reformvennlige Ana Lind Berg er valgt til president.", {"Ana Lind Berg": "person"}),
+    ("es", "El exvicepresidente Germán Ruiz Lleras obtuvo el 7,28 %.", {"Germán Ruiz Lleras": "person"}),
+    ("en", "German Chancellor Ana Lind spoke.", {"Ana Lind": "person"}),
+], ids=["nb-sentence-opening-adjective", "es-given-name-spelled-like-a-demonym", "en-demonym-before-a-title"])
+def test_words_before_a_name_that_are_not_part_of_it(lang, text, expected):
+    assert kinds_of(text, lang) == expected

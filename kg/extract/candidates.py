@@ -393,10 +393,10 @@ def _clean(piece: list[Token], reference: Reference, language: Language) -> list
         return []
     ends = title_ends(language)
     while piece and (piece[0].text.lower() in language.not_names or fold(piece[0].text) in language.not_names
-                     or fold(piece[0].text) in reference.demonyms
+                     or _demonym(piece[0], reference)
                      or piece[0].text.lower() in ends or _definite_noun(piece, language)):
         piece = piece[1:]
-    if any(fold(t.text) in reference.demonyms for t in piece) and _org_kind(piece, language) is None:
+    if any(_demonym(t, reference) for t in piece) and _org_kind(piece, language) is None:
         return []
     piece = _strip_connectors(piece)
     if fold(" ".join(t.text for t in piece)) in PLACES or (
@@ -405,11 +405,23 @@ def _clean(piece: list[Token], reference: Reference, language: Language) -> list
     return piece
 
 
+#: Adjective endings of the glueing languages: "Reformvennlige Masoud Pezeshkian", "Sosialdemokratiske Ana Berg".
+_ADJECTIVE_ENDS = ("lige", "ige", "iske")
+
+
+def _demonym(token: Token, reference: Reference) -> bool:
+    """Whether ``token`` is a demonym as written: "Germán" (a given name) is not "German"."""
+    folded = fold(token.text)
+    return folded in reference.demonyms and folded == token.text.lower()
+
+
 def _definite_noun(piece: list[Token], language: Language) -> bool:
-    """A long noun in its definite form opening a sentence before a name ("Venstrepopulisten Jean-Luc Mélenchon")."""
+    """A long noun in its definite form, or a long adjective, opening a sentence before a name
+    ("Venstrepopulisten Jean-Luc Mélenchon", "Reformvennlige Masoud Pezeshkian")."""
     word = piece[0].text.lower()
+    ends = language.definite_endings + _ADJECTIVE_ENDS if language.definite_endings else ()
     # "Universitetet i Bergen" is a name: an organisation word linked to the rest opens it.
-    return len(piece) >= 3 and len(word) >= 9 and "-" not in word and word.endswith(language.definite_endings) \
+    return len(piece) >= 3 and len(word) >= 9 and "-" not in word and word.endswith(ends) \
         and not (word in language.org_heads and not piece[1].capitalised)
 
 
