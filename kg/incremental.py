@@ -18,8 +18,8 @@ what it was, and the published graph conforms (every write keeps it so): the rep
 affected nodes *is* the report a full validation would give. :func:`shape_reach` reads the two
 predicate sets from shapes/ itself, so a new shape widens them without a code change.
 
-Some value sets grow with the corpus (the findings graph's articles, a figure's results, a
-claim's appearances). Where a node's shapes check such a set value by value and the change only
+Some value sets grow with the corpus (a figure's results and articles, a claim's
+appearances). Where a node's shapes check such a set value by value and the change only
 adds to it, the neighbourhood holds only the added and touched values and enough others for the
 counts (:mod:`kg.value_sets` says where and why that gives the same report).
 """
@@ -41,7 +41,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from kg.focus_targets import focus_markers, focus_validator
 from kg.namespaces import bind_prefixes
-from kg.value_sets import Rule, focus_rules
+from kg.value_sets import Rule, focus_rules, own_predicates
 from kg.validate import (
     ValidationReport, copy_description, load_shapes, read_violation, validate_ntriples,
 )
@@ -267,9 +267,12 @@ def node_edges(view: ChangedView, focus: Iterable, reach: Reach, touched: set, l
     """The triples out of each focus node and into it on inverse paths, and the values they give.
 
     Each node's sets are first sized by a few quads; a large one is read in part where its
-    shapes allow (:func:`part_of_value_set`), the rest whole.
+    shapes allow (:func:`part_of_value_set`), the rest whole. A node with many triples of its
+    own that is read in part is read predicate by predicate (those shapes name, and what the
+    change adds to it), never all at once: a claim quoted by a thousand articles has thousands.
     """
-    out_pairs, in_pairs, whole, partial_edges = set(), set(), set(), []
+    in_pairs, whole, partial_edges = set(), set(), []
+    lookups: set[tuple] = set()  # (node, predicate IRI): read with one index lookup each
     triples: set[ox.Triple] = set()
     for node in focus:
         out_large = sum(1 for _ in islice(view.union_after(node), LARGE + 1)) > LARGE
@@ -278,13 +281,15 @@ def node_edges(view: ChangedView, focus: Iterable, reach: Reach, touched: set, l
         partial = {} if rules is None else {
             (r.predicate, r.inverse): r.keep for r in rules if (node, ox.NamedNode(r.predicate), r.inverse) not in left}
         if out_large and partial:
-            out_pairs.update((node, p) for p in view.subject_after(node) if (p, False) not in partial)
+            lookups.update((node, p) for p in own_predicates() if (p, False) not in partial)
+            partial_edges.extend(q.triple for q in view.added(node))
         else:
             whole.add(node)
         in_pairs.update((node, p) for p in reach.inverse if (p, True) not in partial)
         for (p, inverted), keep in partial.items():
             partial_edges.extend(part_of_value_set(view, node, ox.NamedNode(p), inverted, keep, touched))
-    triples |= view.edges_after(out_pairs, in_pairs, whole)
+    triples |= view.edges_after(into=in_pairs, whole=whole)
+    triples.update(t for node, p in lookups for t in view.union_after(node, ox.NamedNode(p)))
     triples.update(partial_edges)
     focus = set(focus)
     values = {t.object for t in triples if t.subject in focus and is_node(t.object)}
@@ -307,13 +312,13 @@ def part_of_value_set(view: ChangedView, node, predicate, inverted: bool, keep: 
 
 
 def value_rules(view: ChangedView, node) -> tuple[Rule, ...] | None:
-    """:func:`kg.value_sets.focus_rules` for ``node`` after the change."""
-    types = {t.object.value for t in view.subject_after(node).get(str(RDF.type), ())}
-    return focus_rules(
-        node.value, types,
-        has_out=lambda p: p in view.subject_after(node),
-        has_in=lambda p: any(True for _ in view.union_after(None, ox.NamedNode(p), node)),
-    )
+    """:func:`kg.value_sets.focus_rules` for ``node`` after the change, read predicate by
+    predicate (the node may have thousands of triples)."""
+    def has(s, p, o) -> bool:
+        return any(True for _ in view.union_after(s, ox.NamedNode(p), o))
+
+    types = {t.object.value for t in view.union_after(node, ox.NamedNode(str(RDF.type)))}
+    return focus_rules(node.value, types, has_out=lambda p: has(node, p, None), has_in=lambda p: has(None, p, node))
 
 
 def validate_change(store, adds: Iterable[ox.Quad] = (), removes: Iterable[ox.Quad] = ()) -> ValidationReport:

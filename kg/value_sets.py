@@ -1,8 +1,8 @@
 """Which of a focus node's value sets a change lets :mod:`kg.incremental` read only in part.
 
-Some value sets grow with the corpus: the findings graph is ``prov:wasDerivedFrom`` every
-compared article, a figure is reported by every result that repeats it, a claim has an
-appearance and an evidence span in every article that quotes it. A shape that only checks each
+Some value sets grow with the corpus: a figure is reported by every result that repeats it and
+``prov:wasDerivedFrom`` each of their articles, a claim has an appearance and an evidence span in
+every article that quotes it. A shape that only checks each
 value on its own (``sh:class``, ``sh:datatype``, ``sh:in``, ...) plus a ``sh:minCount`` gives,
 on a node that conformed, the same results after a change that only *adds* values: the values
 already there still pass (their own triples did not change) and the count only grew. So the
@@ -184,6 +184,36 @@ def is_member_local(shapes: Graph, member) -> bool:
         if any(p not in PARAMETERS and p not in NESTED_LOCAL for p, _ in shapes.predicate_objects(value)):
             return False
     return True
+
+
+#: Constraints whose object names a predicate read on the focus node (SHACL 4.5 property pairs).
+PAIR_CONSTRAINTS = (SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals)
+
+
+@cache
+def own_predicates() -> frozenset[str]:
+    """Every predicate a shape may read on a focus node by name: paths, property pairs, targets
+    (subjects of) and the IRIs of SPARQL queries, and ``rdf:type`` (class targets, sh:class).
+
+    A node read in part reads only these, plus what the change adds to it: any other triple is
+    read only by a shape that reads every predicate, and those are either closed (then nothing is
+    read in part, see :func:`focus_rules`) or judge each triple by itself (``TRIPLE_LOCAL``),
+    and an old triple that conformed still does.
+
+    >>> predicates = own_predicates()
+    >>> "http://www.w3.org/ns/prov#wasDerivedFrom" in predicates, "http://schema.org/appearance" in predicates
+    (True, True)
+    """
+    shapes = load_shapes()
+    found = {str(RDF.type)}
+    for path in shapes.objects(None, SH.path):
+        found.update(str(iri) for iri in path_iris(shapes, path))
+    for predicate in (*PAIR_CONSTRAINTS, SH.targetSubjectsOf):
+        found.update(str(iri) for iri in shapes.objects(None, predicate) if isinstance(iri, URIRef))
+    for predicate in (SH.select, SH.ask):
+        for query in shapes.objects(None, predicate):
+            found.update(_IRI.findall(str(query)))
+    return frozenset(found)
 
 
 def focus_rules(node: str, types: set[str], has_out, has_in) -> tuple[Rule, ...] | None:

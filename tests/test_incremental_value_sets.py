@@ -60,6 +60,11 @@ CASES = {
     "claim-appears-in-a-person": (
         lambda s: ({q(first_of(s, SCHEMA + "Claim"), SCHEMA + "appearance", MADURO)}, set()),
         {"ClaimAppearanceShape"}),
+    # read in part, a claim is read predicate by predicate: a triple no shape names by its
+    # predicate is still read when the change adds it
+    "claim-gains-an-https-schema-term": (
+        lambda s: ({q(first_of(s, SCHEMA + "Claim"), "https://schema.org/about", MADURO)}, set()),
+        {"NoHttpsSchemaShape"}),
     "figure-reported-by-a-person": (
         lambda s: ({q(MADURO, KG + "reportsFigure", first_of(s, KG + "ReportedFigure"))}, set()),
         {"FigureResultsShape", "FigureAgreementShape", "MembershipAgreementShape"}),
