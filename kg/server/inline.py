@@ -27,14 +27,16 @@ CAPACITY = 4096
 
 
 def job_key(job) -> tuple:
-    """What identifies a job's work: every field, the parameter bindings as sorted pairs.
+    """What identifies a job's work: its type and every field, the parameter bindings as sorted pairs.
+
+    Computed once per request (see :meth:`kg.server.workers.WorkerPool.run`): it is on the path
+    of every query, so it reads the instance's fields directly rather than through ``dataclasses``.
 
     >>> from kg.server.jobs import RowsJob
     >>> job_key(RowsJob("SELECT * {}", {"b": ("iri", "http://x", None), "a": ("lang", "y", "en")}, 5))
     ('RowsJob', 'SELECT * {}', (('a', ('lang', 'y', 'en')), ('b', ('iri', 'http://x', None))), 5)
     """
-    fields = [getattr(job, name) for name in job.__dataclass_fields__]
-    return (type(job).__name__, *(tuple(sorted(f.items())) if isinstance(f, dict) else f for f in fields))
+    return (type(job).__name__, *(tuple(sorted(f.items())) if type(f) is dict else f for f in job.__dict__.values()))
 
 
 class InlineLane:
@@ -54,11 +56,10 @@ class InlineLane:
             self.generation, self.store = generation, None
             self.proven.clear()
 
-    def prove(self, job, seconds: float) -> bool:
-        """Record a worker's run time for ``job``; True when the job now counts as proven."""
+    def prove(self, key: tuple, seconds: float) -> bool:
+        """Record a worker's run time for the job with ``key`` (:func:`job_key`); True when it now counts as proven."""
         if seconds > self.proven_s:
             return False
-        key = job_key(job)
         self.proven[key] = seconds
         self.proven.move_to_end(key)
         while len(self.proven) > CAPACITY:
@@ -76,15 +77,15 @@ class InlineLane:
         if generation == self.generation:  # else a write came meanwhile: this store may be stale
             self.store = store
 
-    def takes(self, job, time_limit_s: float) -> bool:
-        """Whether ``job`` may run here: proven, well within the request's time limit, store open."""
+    def takes(self, key: tuple, time_limit_s: float) -> bool:
+        """Whether the job with ``key`` may run here: proven, well within the request's time limit, store open."""
         if self.store is None:
             return False
-        seconds = self.proven.get(job_key(job))
+        seconds = self.proven.get(key)
         return seconds is not None and seconds * SLOWER * 10 <= time_limit_s
 
-    def run(self, job):
-        """Run a proven job here; errors are raised as a worker's would be (see :func:`kg.server.workers.unwrap`)."""
+    def run(self, job, key: tuple):
+        """Run a proven ``job`` (whose :func:`job_key` is ``key``) here; errors are raised as a worker's would be (see :func:`kg.server.workers.unwrap`)."""
         from kg.server.workers import WorkerFailed
 
         started = time.perf_counter()
@@ -95,7 +96,6 @@ class InlineLane:
         except Exception as error:
             raise WorkerFailed(f"{type(error).__name__}: {error}") from None
         elapsed = time.perf_counter() - started
-        key = job_key(job)
         if elapsed > max(self.proven_s, self.proven.get(key, 0.0)) * SLOWER:
             self.proven.pop(key, None)
         return result

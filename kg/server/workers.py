@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from kg.server.inline import InlineLane
+from kg.server.inline import InlineLane, job_key
 
 
 class QueryTimeout(Exception):
@@ -178,11 +178,12 @@ class WorkerPool:
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + time_limit_s
-        generation = self.generation()
+        key = None
         if self.lane is not None:
-            self.lane.follow(generation)
-            if self.lane.takes(job, time_limit_s):
-                return self.lane.run(job)
+            key = job_key(job)
+            self.lane.follow(self.generation())
+            if self.lane.takes(key, time_limit_s):
+                return self.lane.run(job, key)
         try:
             async with asyncio.timeout_at(deadline):
                 worker = await self.take_worker()
@@ -202,7 +203,7 @@ class WorkerPool:
             raise WorkerFailed(f"worker died: {error!r}") from None
         self.idle.put_nowait(worker)
         if status == "ok" and self.lane is not None and worker.generation == self.lane.generation:
-            if self.lane.prove(job, seconds) and self.lane.store is None and not self.lane.opening:
+            if self.lane.prove(key, seconds) and self.lane.store is None and not self.lane.opening:
                 self.lane.opening = True
                 loop.run_in_executor(self.threads, self.lane.open, self.lane.generation)
         return unwrap(status, payload)
