@@ -52,3 +52,11 @@ def test_a_country_word_after_a_given_name_is_a_surname(lang, text, expected):
 ], ids=["nb-sentence-opening-adjective", "es-given-name-spelled-like-a-demonym", "en-demonym-before-a-title"])
 def test_words_before_a_name_that_are_not_part_of_it(lang, text, expected):
     assert kinds_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, absent", [
+    ("es", "En su discurso en el Movistar Arena, el candidato Ana Lind prometió unidad.", "Movistar Arena"),
+    ("en", "Ana Lind spoke at the Crowne Hotel in the capital.", "Crowne Hotel"),
+], ids=["es-arena-is-a-venue", "en-hotel-is-a-venue"])
+def test_venues_are_places_not_entities(lang, text, absent):
+    assert absent not in kinds_of(text, lang)

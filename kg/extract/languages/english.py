@@ -125,7 +125,7 @@ ENGLISH = Language(
     org_words=frozenset("national electoral federal supreme superior international republic legislative".split()),
     electoral_words=("electoral", "election commission", "elections commission"),
     place_words=frozenset("street avenue square road boulevard plaza city province district strait sea gulf bay "
-                          "river lake peninsula mountains palace".split()),
+                          "river lake peninsula mountains palace arena stadium hotel".split()),
     bodies={"foreign ministry": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
             "foreign office": "Foreign Ministry", "state department": "Foreign Ministry",
             "electoral council": "Electoral Council", "electoral commission": "Electoral Council",

@@ -107,7 +107,7 @@ NORWEGIAN = Language(
     genitive_s=True,
     org_words=frozenset("nasjonale nasjonal føderale høyeste internasjonale".split()),
     electoral_words=("valg",),
-    place_words=frozenset("gate gata gaten plass plassen torg torget".split()),
+    place_words=frozenset("gate gata gaten plass plassen torg torget stadion hotell".split()),
     bodies={"utenriksdepartement": "Foreign Ministry", "utenriksdepartementet": "Foreign Ministry",
             "utenriksministeriet": "Foreign Ministry", "valgråd": "Electoral Council", "valgrådet": "Electoral Council",
             "valgkommisjon": "Electoral Council", "valgmyndigheter": "Electoral Council",

@@ -116,7 +116,7 @@ SPANISH = Language(
     org_words=frozenset("nacional electoral federal supremo suprema superior internacional registraduría "
                         "república".split()),
     electoral_words=("electoral", "registraduría", "elecciones"),
-    place_words=frozenset("avenida calle plaza paseo ciudad provincia barrio palacio".split()),
+    place_words=frozenset("avenida calle plaza paseo ciudad provincia barrio palacio estadio hotel".split()),
     pro_drop=True,
     complementizer_required=True,
     bodies={"cancillería": "Foreign Ministry", "ministerio de exteriores": "Foreign Ministry",
