@@ -60,3 +60,11 @@ def test_words_before_a_name_that_are_not_part_of_it(lang, text, expected):
 ], ids=["es-arena-is-a-venue", "en-hotel-is-a-venue"])
 def test_venues_are_places_not_entities(lang, text, absent):
     assert absent not in kinds_of(text, lang)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Zorgan Church-backed watchdog found few problems.", {"Zorgan Church": "organization"}),
+    ("en", "On Sunday ZTA-backed candidates took 31.2% of the vote.", {"ZTA": "organization"}),
+], ids=["en-church-before-a-participle", "en-acronym-before-a-participle"])
+def test_a_name_glued_to_a_participle_is_still_named(lang, text, expected):
+    assert kinds_of(text, lang) == expected

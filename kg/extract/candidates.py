@@ -388,9 +388,11 @@ _PARTICIPLE_ENDS = ("-backed", "-led", "-based", "-owned", "-run", "-allied", "-
 
 
 def _clean(piece: list[Token], reference: Reference, language: Language) -> list[Token]:
-    if piece and piece[-1].text.lower().endswith(_PARTICIPLE_ENDS) and len(piece) >= 2:
-        # "the Catholic Church-backed watchdog": a name glued to a participle is an adjective, no name.
-        return []
+    if piece and piece[-1].text.lower().endswith(_PARTICIPLE_ENDS):
+        # "the Catholic Church-backed watchdog", "PTI-backed candidates": the name before the participle.
+        last = piece[-1]
+        cut = last.text.rindex("-")
+        piece = piece[:-1] + [Token(last.text[:cut], last.begin, last.begin + cut, last.capitalised)]
     ends = title_ends(language)
     while piece and (piece[0].text.lower() in language.not_names or fold(piece[0].text) in language.not_names
                      or _demonym(piece[0], reference)

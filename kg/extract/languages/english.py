@@ -55,7 +55,7 @@ ENGLISH = Language(
         "newspaper": "organization", "tv": "organization", "radio": "organization", "television": "organization",
         "pollster": "organization", "daily": "organization", "watch": "organization", "firm": "organization", "company": "organization",
         # Seats of institutions and media names: "White House", "Chatham House", "Siena College", "Cape Wire".
-        "house": "organization", "college": "organization", "wire": "organization",
+        "house": "organization", "college": "organization", "wire": "organization", "church": "organization",
     },
     percent_words=("%", "per cent", "percent", "pct"),
     bounds={

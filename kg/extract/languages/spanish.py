@@ -54,7 +54,7 @@ SPANISH = Language(
         "fiscalía": "government-organization", "defensoría": "government-organization",
         # "Casa Blanca", "Banco Central", "Noticias Caracol", "América Televisión".
         "casa": "government-organization", "banco": "organization", "noticias": "organization",
-        "televisión": "organization", "radio": "organization",
+        "televisión": "organization", "radio": "organization", "iglesia": "organization",
     },
     percent_words=("%", "por ciento"),
     bounds={
