@@ -68,3 +68,10 @@ def test_venues_are_places_not_entities(lang, text, absent):
 ], ids=["en-church-before-a-participle", "en-acronym-before-a-participle"])
 def test_a_name_glued_to_a_participle_is_still_named(lang, text, expected):
     assert kinds_of(text, lang) == expected
+
+
+def test_a_federal_election_and_a_hyphenated_acronym_are_named():
+    text = ("date: 2025-04-29\n\nOTTAWA — Ana Lind of Canada won the federal election. ZORG-PF spokesman "
+            "Pere Holm said the count was fair.")
+    kinds = kinds_of(text, "en")
+    assert (kinds.get("federal election"), kinds.get("ZORG-PF")) == ("election", "organization")

@@ -453,7 +453,9 @@ def _glued_org_kind(word: str, language: Language) -> str | None:
 
 
 def _acronym(piece: list[Token]) -> bool:
-    return len(piece) == 1 and piece[0].text.isupper() and 2 <= len(piece[0].text) <= 6
+    """Whether a one-word piece is an acronym: "ZEC", "ZANU-PF" (a capitals word of seven is a dateline's city)."""
+    word = piece[0].text if len(piece) == 1 else ""
+    return word.isupper() and 2 <= len(word.replace("-", "")) <= (7 if "-" in word else 6)
 
 
 #: Generational suffixes that close a person's name.
@@ -480,8 +482,8 @@ def _kind_of(piece: list[Token], language: Language) -> str | None:
     if len(words) >= 2 and all(is_initial(t.text) or t.text.replace("-", "").isalpha() and not t.text.isupper()
                                for t in words) and not is_initial(words[-1].text):
         return "person"
-    if len(piece) == 1 and piece[0].text.isupper() and 2 <= len(piece[0].text) <= 6:
-        return "organization"
+    if _acronym(piece):
+        return "organization"  # "ZEC", "ZANU-PF"
     return None
 
 

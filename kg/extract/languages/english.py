@@ -110,7 +110,8 @@ ENGLISH = Language(
         "presidential vote": "presidential", "presidential race": "presidential",
         "parliamentary election": "parliamentary", "parliamentary elections": "parliamentary",
         "legislative election": "parliamentary", "legislative elections": "parliamentary",
-        "general election": "general", "election": "", "elections": "", "vote": "", "poll": "",
+        "general election": "general", "general elections": "general", "federal election": "general",
+        "federal elections": "general", "election": "", "elections": "", "vote": "", "poll": "",
     },
     not_names=frozenset(
         ("the a an in on at of for to and but however meanwhile while after before following "

@@ -101,7 +101,7 @@ SPANISH = Language(
     elections={
         "elección presidencial": "presidential", "elecciones presidenciales": "presidential",
         "presidenciales": "presidential", "elecciones legislativas": "parliamentary",
-        "elecciones parlamentarias": "parliamentary", "elecciones generales": "general",
+        "elecciones parlamentarias": "parliamentary", "elecciones generales": "general", "elecciones federales": "general",
         "elección": "", "elecciones": "", "comicios": "", "votación": "",
     },
     not_names=frozenset(
