@@ -47,6 +47,7 @@ from kg.validate import (
 )
 
 _IRI_IN_QUERY = re.compile(r"<([^<>\s]+)>")
+_TYPE = str(RDF.type)  # rdflib makes the IRI anew on each RDF.type: once here, not per triple
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,7 @@ def neighbourhood(view: ChangedView, focus: Iterable, reach: Reach, changed: Ite
     second = view.edges_after(out=[(value, p) for value in values for p in reach.second_hop])
     triples |= second
     # the type of what a value points to (sh:class two steps on)
-    triples |= view.edges_after(out=[(t.object, str(RDF.type)) for t in second if is_node(t.object)])
+    triples |= view.edges_after(out=[(t.object, _TYPE) for t in second if is_node(t.object)])
     return triples
 
 
@@ -317,7 +318,7 @@ def value_rules(view: ChangedView, node) -> tuple[Rule, ...] | None:
     def has(s, p, o) -> bool:
         return any(True for _ in view.union_after(s, ox.NamedNode(p), o))
 
-    types = {t.object.value for t in view.union_after(node, ox.NamedNode(str(RDF.type)))}
+    types = {t.object.value for t in view.union_after(node, ox.NamedNode(_TYPE))}
     return focus_rules(node.value, types, has_out=lambda p: has(node, p, None), has_in=lambda p: has(None, p, node))
 
 
