@@ -49,3 +49,22 @@ SPEECH = [
     "es-que-before-a-comma", "en-that-may-be-left-out"])
 def test_reported_speech_needs_a_speaker_and_a_clause(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+OPENERS = [
+    ("nb", "Moskva har derimot gratulert Ana Lind og hevder at Vesten blander seg inn.",
+     [("country/russia", "Vesten blander seg inn")]),
+    ("nb", "NATO-sjef Pere Holm gratulerte Ana Lind og sa at samarbeidet fortsetter som før.",
+     [("person/pere-holm", "samarbeidet fortsetter som før")]),
+    ("nb", "Forskeren Ana Lind talte mandag. Ifølge henne er det et signal at mange ble hjemme.",
+     [(LIND, "er det et signal at mange ble hjemme")]),
+    ("nb", "Tellingen ble fulgt av analytiker Ana Lind.\n\nKl. 01.10: Ifølge Ana Lind betyr tallene at partiet får flertall.",
+     [(LIND, "betyr tallene at partiet får flertall")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", OPENERS, ids=[
+    "nb-second-verb-takes-the-sentence-opener", "nb-opener-qualifying-a-person-gives-way",
+    "nb-ifolge-pronoun-without-comma", "nb-time-stamp-before-ifolge"])
+def test_speakers_of_coordinated_verbs_and_according_phrases(lang, text, expected):
+    assert claims_of(text, lang) == expected

@@ -198,6 +198,14 @@ def _according(ctx: _Context, sentence: Span) -> list[Statement]:
         after = sentence.begin + match.end()
         clause_end = sentence.begin + (body.find(",", match.end()) if body.find(",", match.end()) >= 0 else len(body))
         named = [m for m in ctx.speakers if after <= m.span.begin < min(after + 60, clause_end)]
+        pronoun = re.match(r"(\w+)\s+", body[match.end():])
+        if not named and pronoun and pronoun.group(1).lower() in ctx.language.pronouns \
+                and not re.match(r"[^,]{0,25},", body[match.end():]):
+            # "Ifølge ham er det …": the pronoun is the whole source; the statement follows it.
+            holder = _pronoun_holder(ctx, sentence, pronoun.group(1))
+            if holder is not None and not re.search(r"\w", _after_stamp(body[:match.start()])):
+                begin = after + pronoun.end()
+                return [_statement(text, holder.key, begin, sentence.end, sentence, quoted=False)]
         next_comma = body.find(",", clause_end - sentence.begin + 1)
         apposed = _apposed_person(ctx, clause_end + 1, sentence.begin + next_comma) if next_comma >= 0 and not named else None
         if apposed:
@@ -211,7 +219,7 @@ def _according(ctx: _Context, sentence: Span) -> list[Statement]:
             if holder is None:
                 return []
             named = [replace(holder, span=Span(clause_end, clause_end))]
-        if match.start() <= 2:
+        if not re.search(r"\w", _after_stamp(body[:match.start()])):
             # "According to X, …" / "Ifølge X fikk …": the statement follows the source.
             begin = clause_end + 1 if text[named[0].span.end:named[0].span.end + 1] == "," else named[0].span.end
             end = sentence.end
@@ -239,8 +247,17 @@ def _reported(ctx: _Context, sentence: Span, quotes, used_verbs: set[int]) -> li
             if opening and opening[0].lower() in language.pronouns:
                 previous = [s for s in [_pronoun_subject(ctx, sentence, sentence.begin)] if s]
             else:
-                previous = [m.key for m in ctx.speakers if sentence.begin <= m.span.begin < verb.start()
-                            and m.key.startswith("person/")][:1]
+                # "Moskva har gratulert Vucic og hevder at …": the name opening the sentence, of any kind,
+                # unless it only qualifies a person right after it ("NATO-sjef Jens Stoltenberg", "IEC chair X").
+                people = [m for m in ctx.speakers if sentence.begin <= m.span.begin < verb.start()
+                          and m.key.startswith("person/")]
+                opener = [m for m in ctx.speakers if sentence.begin <= m.span.begin < verb.start()
+                          and not re.search(r"\w", _after_stamp(text[sentence.begin:m.span.begin]))][:1]
+                if opener and any(p.span.begin >= opener[0].span.end
+                                  and len(re.findall(r"\w+", text[opener[0].span.end:p.span.begin])) <= 2
+                                  and not re.search(r"[,;:]", text[opener[0].span.end:p.span.begin]) for p in people):
+                    opener = []
+                previous = [m.key for m in opener] or [m.key for m in people][:1]
         subjects = previous if coordinated and previous else _subjects(ctx, sentence, verb, quotes)
         start = verb.end()
         if not subjects:
@@ -526,6 +543,20 @@ def _with_list(ctx: _Context, mention: NameMention) -> list[str]:
         else:
             break
     return sorted({m.key for m in chain})
+
+
+#: A live blog's time stamp before a sentence: "Kl. 01.10:", "21:30 —", "Lunes, 10:30 —".
+_STAMP = re.compile(r"^\s*(?:(?:kl\.?|[A-ZÁÉÍÓÚa-záéíóúæøå]+day|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+                    r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s*)?\d{1,2}[.:]\d{2}\s*[:—–-]?\s*", re.IGNORECASE)
+
+
+def _after_stamp(head: str) -> str:
+    """``head`` without a leading time stamp.
+
+    >>> _after_stamp("Kl. 01.10: "), _after_stamp("21:30 — Lasso "), _after_stamp("Lunes, 10:30 — ")
+    ('', 'Lasso ', '')
+    """
+    return _STAMP.sub("", head, count=1)
 
 
 #: Possessives that, like a pronoun, refer back to the last person named ("Según sus cálculos").
