@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from itertools import chain
 from multiprocessing import get_context
 
 from pyoxigraph import Quad, RdfFormat, serialize
@@ -78,9 +79,15 @@ class Dataset:
         for _, text in self.blocks:
             yield text.encode("utf-8")
 
-    def ntriples(self, *, ordered: bool = True) -> bytes:
-        """The union of the graphs as N-Triples, sorted (as ``union_triples``) when ``ordered``."""
-        return "".join(f"{t} .\n" for t in (sorted(self.triples) if ordered else self.triples)).encode("utf-8")
+    def ntriples(self, *, ordered: bool = True, tail: bytes = b"") -> bytes:
+        """The union of the graphs as N-Triples, sorted (as ``union_triples``) when ``ordered``,
+        followed by the N-Triples ``tail`` (one string, not a copy of it with the tail added).
+
+        >>> Dataset([], {"<http://b> <http://p> <http://o>", "<http://a> <http://p> <http://o>"}, 2).ntriples(tail=b"#")
+        b'<http://a> <http://p> <http://o> .\\n<http://b> <http://p> <http://o> .\\n#'
+        """
+        lines = (f"{t} .\n" for t in (sorted(self.triples) if ordered else self.triples))
+        return "".join(chain(lines, [tail.decode("utf-8")])).encode("utf-8")
 
     def lines_of(self, graph_suffix: str) -> Iterable[str]:
         """The lines of the graphs whose IRI ends with ``graph_suffix``."""

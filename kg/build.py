@@ -151,7 +151,9 @@ def build_dataset(
 
     say(f"validating {dataset.quads} quads against the shapes, writing the dumps meanwhile", show_progress)
     summary = None
-    with validation_in_background(dataset.ntriples(ordered=False)) as pending:
+    from kg.validate import load_class_hierarchy
+
+    with validation_in_background(dataset.ntriples(ordered=False, tail=b"\n" + load_class_hierarchy())) as pending:
         counts = count_statements(dataset.triples)
 
         def write(folder: Path) -> None:
@@ -175,7 +177,8 @@ def write_dataset(folder: Path, dataset: Dataset, counts: UnionCounts, *, base: 
 
 @contextmanager
 def validation_in_background(ntriples: bytes) -> Iterator[Callable[[], object]]:
-    """Validate the union ``ntriples`` in a forked process; the yielded function waits for the report.
+    """Validate the union ``ntriples`` (ending with the ontology's class hierarchy, see
+    :func:`kg.validate.validate_ntriples`) in a forked process; the yielded function waits for the report.
 
     shifty holds the GIL while it validates, so a thread would not help. One process, not
     two with half of the shapes each (:func:`kg.validate.shape_groups`): about half of a
@@ -207,7 +210,7 @@ _PENDING: bytes | None = None
 def _validate_pending():
     from kg.validate import validate_ntriples
 
-    return validate_ntriples(_PENDING)
+    return validate_ntriples(_PENDING, with_classes=True)
 
 
 def validate_quads(quads: list[Quad]):

@@ -276,13 +276,16 @@ def validate_graph(data: Graph) -> ValidationReport:
 
 
 def validate_ntriples(data: bytes, *, shapes: shifty.PreparedValidator | None = None,
-                      shape_names: Sequence[str] | None = None) -> ValidationReport:
+                      shape_names: Sequence[str] | None = None, with_classes: bool = False) -> ValidationReport:
     """Validate the N-Triples ``data`` against kg's shapes (or ``shapes``), with the ontology's classes.
 
     ``shape_names`` limits validation to those shapes as entry points (see :func:`shape_groups`).
+    ``with_classes`` says ``data`` ends with :func:`load_class_hierarchy` already: the build
+    appends it when it prints the union, which saves a copy of the whole data here.
     """
+    source = data if with_classes else data + b"\n" + load_class_hierarchy()
     conforms, report_graph, _ = (shapes or prepared_shapes()).validate(
-        data + b"\n" + load_class_hierarchy(), infer=False, graph_mode="data", shape_names=shape_names
+        source, infer=False, graph_mode="data", shape_names=shape_names
     )
     bind_prefixes(report_graph)
     describe_result_paths(report_graph, load_shapes())

@@ -192,6 +192,15 @@ def test_report_names_focus_path_value_message_and_shape(tmp_path):
     assert report.report_graph.value(report_node, SH.conforms).toPython() is False
 
 
+def test_data_that_ends_with_the_class_hierarchy_gets_the_report_the_bare_data_gets(tmp_path):
+    from kg.validate import validate_ntriples
+
+    bare = union_graph(load_rdf(write_share_151(tmp_path))).serialize(format="nt", encoding="utf-8")
+    joined = validate_ntriples(bare + b"\n" + load_class_hierarchy(), with_classes=True)
+    assert joined.results == validate_ntriples(bare).results == (DISAGREES_WITH_FIGURE, SHARE_151)
+    assert not joined.conforms
+
+
 def test_results_are_sorted_by_focus_node(tmp_path):
     text = write_share_151(tmp_path).read_text(encoding="utf-8")
     text = text.replace('kg:voteShare "51.2"^^xsd:decimal', 'kg:voteShare "-1"^^xsd:decimal', 1)
