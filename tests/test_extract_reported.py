@@ -68,3 +68,14 @@ OPENERS = [
     "nb-ifolge-pronoun-without-comma", "nb-time-stamp-before-ifolge"])
 def test_speakers_of_coordinated_verbs_and_according_phrases(lang, text, expected):
     assert claims_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("es", "La candidata Ana Lind recuerda que solo los resultados oficiales son válidos.",
+     [(LIND, "solo los resultados oficiales son válidos")]),
+    ("es", '"Los cambios serán profundos y ordenados", promete la candidata Ana Lind.',
+     [(LIND, "Los cambios serán profundos y ordenados")]),
+    ("nb", "Partileder Ana Lind kunngjør at hun går av etter valget.", [(LIND, "hun går av etter valget")]),
+], ids=["es-present-recuerda", "es-present-promete-after-a-quote", "nb-kunngjor"])
+def test_live_blog_present_tense_speech_verbs(lang, text, expected):
+    assert claims_of(text, lang) == expected

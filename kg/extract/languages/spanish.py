@@ -14,7 +14,9 @@ SPANISH = Language(
         "agregó sostuvo sostiene denunció denuncia advirtió advierte manifestó expresó escribió "
         "calificó califica explicó anunció anuncia reclamó reclama exigió exige subrayó amenazó sugirió "
         "prometió confirmó confirma proclamó admitió reconoció cree elogió destacó destaca resumió repitió "
-        "insistió recalcó apuntó precisó estimó consideró opinó criticó dicho".split()
+        "insistió recalcó apuntó precisó estimó consideró opinó criticó dicho "
+        # the present of live blogs: "promete", "recuerda que", "admite en Twitter que", "escribe que"
+        "promete recuerda admite reconoce escribe opina analiza explica insiste subraya critica".split()
     ),
     quote_verbs=frozenset("calificó califica exigió exige reclamó reclama elogió".split()),
     according_to=("según", "de acuerdo con", "de acuerdo a"),
