@@ -76,6 +76,7 @@ def test_speakers_of_coordinated_verbs_and_according_phrases(lang, text, expecte
     ("es", '"Los cambios serán profundos y ordenados", promete la candidata Ana Lind.',
      [(LIND, "Los cambios serán profundos y ordenados")]),
     ("nb", "Partileder Ana Lind kunngjør at hun går av etter valget.", [(LIND, "hun går av etter valget")]),
-], ids=["es-present-recuerda", "es-present-promete-after-a-quote", "nb-kunngjor"])
+    ("es", 'La candidata Ana Lind habló de "un día histórico para el país".', [(LIND, "un día histórico para el país")]),
+], ids=["es-present-recuerda", "es-present-promete-after-a-quote", "nb-kunngjor", "es-hablo-de-a-quote"])
 def test_live_blog_present_tense_speech_verbs(lang, text, expected):
     assert claims_of(text, lang) == expected

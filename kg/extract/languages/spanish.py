@@ -16,7 +16,7 @@ SPANISH = Language(
         "prometió confirmó confirma proclamó admitió reconoció cree elogió destacó destaca resumió repitió "
         "insistió recalcó apuntó precisó estimó consideró opinó criticó dicho "
         # the present of live blogs: "promete", "recuerda que", "admite en Twitter que", "escribe que"
-        "promete recuerda admite reconoce escribe opina analiza explica insiste subraya critica".split()
+        "promete recuerda admite reconoce escribe opina analiza explica insiste subraya critica habló habla".split()
     ),
     quote_verbs=frozenset("calificó califica exigió exige reclamó reclama elogió".split()),
     according_to=("según", "de acuerdo con", "de acuerdo a"),
