@@ -77,6 +77,11 @@ def test_speakers_of_coordinated_verbs_and_according_phrases(lang, text, expecte
      [(LIND, "Los cambios serán profundos y ordenados")]),
     ("nb", "Partileder Ana Lind kunngjør at hun går av etter valget.", [(LIND, "hun går av etter valget")]),
     ("es", 'La candidata Ana Lind habló de "un día histórico para el país".', [(LIND, "un día histórico para el país")]),
-], ids=["es-present-recuerda", "es-present-promete-after-a-quote", "nb-kunngjor", "es-hablo-de-a-quote"])
+    ("nb", "Partileder Ana Lind erkjente at partiet hadde mistet mange velgere.",
+     [(LIND, "partiet hadde mistet mange velgere")]),
+    ("en", 'Candidate Ana Lind hailed the result as "a great day for the country".',
+     [(LIND, "a great day for the country")]),
+], ids=["es-present-recuerda", "es-present-promete-after-a-quote", "nb-kunngjor", "es-hablo-de-a-quote",
+        "nb-erkjente-at", "en-hailed-as-a-quote"])
 def test_live_blog_present_tense_speech_verbs(lang, text, expected):
     assert claims_of(text, lang) == expected

@@ -14,11 +14,11 @@ ENGLISH = Language(
         "declared alleged tweeted posted asserted asserts noted stressed maintained maintains "
         "called calls described describes demanded urged affirmed expressed adds suggested predicted voiced "
         "promised vowed confirmed confirms praised praises insists alleges tells warns notes stresses argues "
-        "telling alleging "
+        "telling alleging hailed hails "
         "saying claiming calling describing adding arguing insisting warning voicing".split()
     ),
     quote_verbs=frozenset("called calls described describes demanded urged expressed voiced voicing calling "
-                          "praised praises".split()),
+                          "praised praises hailed hails".split()),
     according_to=("according to",),
     titles={
         "president": "president", "vice president": "vice-president", "prime minister": "prime-minister",

@@ -14,7 +14,7 @@ NORWEGIAN = Language(
         "understreker kalte kaller opplyser opplyste påsto påstår erklærte erklærer "
         "krever krevde svarte svarer gjentok truet antydet lovet bekrefter bekreftet meldte melder tror "
         "roste roser hyllet hyller varslet varsler advart sagt anslår anslo fastslo fastslår påpekte påpeker "
-        "konkluderte konkluderer stadfestet stadfester kunngjør kunngjorde".split()
+        "konkluderte konkluderer stadfestet stadfester kunngjør kunngjorde erkjente erkjenner".split()
     ),
     quote_verbs=frozenset("kalte kaller krever krevde roste roser hyllet hyller".split()),
     according_to=("ifølge", "i følge"),
