@@ -36,3 +36,10 @@ CASES = [
     "en-capital-inside-longer-names", "en-capital-as-surname"])
 def test_a_capital_names_its_country_only_when_it_acts(lang, text, countries, speakers):
     assert countries_and_speakers(text, lang) == (countries, speakers)
+
+
+def test_brussels_speaks_for_the_union_and_the_state_department_is_known():
+    text = "Brussels said the vote was calm. The State Department said it would work with the winner."
+    article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), "en")
+    mentions = extract_corpus([article]).extractions[0].mentions
+    assert {m.entity for m in mentions} == {"organization/european-union", "organization/united-states-department-of-state"}
