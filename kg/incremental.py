@@ -284,6 +284,8 @@ def node_edges(view: ChangedView, focus: Iterable, reach: Reach, touched: set, l
         if out_large and partial:
             lookups.update((node, p) for p in own_predicates() if (p, False) not in partial)
             partial_edges.extend(q.triple for q in view.added(node))
+        elif partial:  # few triples of its own, read at once; the paths read in part left out
+            triples.update(t for p, found in view.subject_after(node).items() if (p, False) not in partial for t in found)
         else:
             whole.add(node)
         in_pairs.update((node, p) for p in reach.inverse if (p, True) not in partial)

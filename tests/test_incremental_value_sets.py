@@ -46,11 +46,24 @@ def q(s, p, o, g=FINDINGS):
     return ox.Quad(s, ox.NamedNode(p), o, g)
 
 
+def compared_by_many(s, extra: set) -> tuple[set, set]:
+    """A figure compared by twenty more findings (each then compares three: a violation too), so
+    that its comparisons are many and its own triples few, plus ``extra`` triples on it."""
+    figure = first_of(s, KG + "ReportedFigure")
+    findings = sorted((q.subject for q in s.match(None, RDF_TYPE, ox.NamedNode(KG + "ResultComparison"))), key=lambda n: n.value)
+    more = [f for f in findings if not any(True for _ in s.match(f, ox.NamedNode(KG + "comparedFigure"), figure))][:20]
+    return {q(f, KG + "comparedFigure", figure) for f in more} | {q(figure, p, o) for p, o in extra}, set()
+
+
 # Each case: (adds, removes) built from the store, and the shapes the full validation reports.
 CASES = {
     "figure-derived-from-a-person": (
         lambda s: ({q(first_of(s, KG + "ReportedFigure"), PROV + "wasDerivedFrom", MADURO)}, set()),
         {"FigureSourceShape"}),
+    # few triples of its own, many comparisons: its own paths read in part all the same
+    "figure-compared-by-many-and-derived-from-a-person": (
+        lambda s: compared_by_many(s, {(PROV + "wasDerivedFrom", MADURO)}),
+        {"FigureSourceShape", "ComparisonFiguresShape"}),
     "figure-loses-every-article": (
         lambda s: (set(), set(s.match(first_of(s, KG + "ReportedFigure"), ox.NamedNode(PROV + "wasDerivedFrom")))),
         {"FigureSourceShape"}),
