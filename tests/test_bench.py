@@ -79,6 +79,7 @@ def test_throughput_of_every_server_on_both_workloads(results):
         assert sorted(workload) == sorted(SERVERS)
         for f in workload.values():
             assert f["generator"] == "python" and f["qps"] > 0 and f["errors"] == 0
+            assert f["count_error"] == round(8 / f["requests"], 2)
 
 
 def test_validation_figures(results):
