@@ -78,30 +78,44 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: reference data (pollsters and parties of more countries). It reached 0.93, 0.89, 0.77, 0.84 on
 #: heldout4. Two small sets written outside the repository (3 articles each, one before the round and
 #: one midway, then both used for fitting too) went from 0.56 to 0.67 and from 0.35 to 0.75 on
-#: results against the extractor before the round. Earlier-round figures stay a known gap: the
-#: older gold sets label "In the first round, X had won 48%" official, heldout3/4 unattributed.
+#: results against the extractor before the round. Earlier-round figures were a known gap (the older
+#: gold sets labelled "In the first round, X had won 48%" official, heldout3/4 unattributed) until round 3.
 #: heldout5 (12 articles on 12 more elections, written blind) was scored once, unseen, after round 1
 #: of issue #3: entities 0.89, typed 0.84, results 0.50, claims 0.69. It was then fitted in round 2
 #: with general rules: a photo credit is a short capitalised line (a "The final picture: …" paragraph
 #: lost every name), "X's <party>" gives the party the figure, a bare number joined to a percentage
 #: by a tally link shares its unit, a pronoun refers to the previous sentence's subject, a name in a
 #: relative clause owns no figure, plus reference parties of more countries with their English names:
-#: 0.89, 0.86, 0.67, 0.69. Its kinds stay a known gap: its gold labels a counted figure whose
-#: source the sentence does not name unattributed, where the older sets carry the source over.
+#: 0.89, 0.86, 0.67, 0.69. Its kinds were a known gap until round 3: its gold labels a counted figure
+#: whose source the sentence does not name unattributed, where the older sets carried the source over.
 #: heldout6 (10 articles on 10 more elections, written blind) was scored once, unseen, after round 2:
 #: entities 0.83, typed 0.73, results 0.41, claims 0.53. Round 2 lifted its own set and left unseen
-#: articles where they were, as round 1 did; heldout6 is the unseen figure of record and untouched.
-#: The floors are those figures, truncated.
+#: articles where they were, as round 1 did.
+#: Round 3 of issue #3 listed the misses of every set by class and fixed the largest classes with
+#: general rules, studying heldout4, heldout5 and heldout6 too: all three are now fitted and measure
+#: unseen articles no more (heldout7, written blind, is the next figure of record). The rules: a share
+#: is official only when the text attributes it (the decided convention; the source-less first-round
+#: figures of tests/gold/heldout were relabelled unattributed), a capital that acts names its country
+#: ("Washington said"), a name that wins seats or a share is a party, names typed by their own words
+#: (House, College, Wire; Casa, Banco, Noticias) and venues never entities, a country word after a
+#: given name is a surname, a reported clause with a subject of its own keeps its quoted words, "según
+#: ella" and "Ifølge ham" speak for the last person named, Spanish reported speech needs "que", live
+#: blogs' present-tense speech verbs, owners after the figure ("went to", "de los votos al"), Spanish
+#: exit polls ("encuesta de salida"). Before -> after (entities, typed, results, claims): heldout4
+#: 0.93/0.89/0.76/0.83 -> 0.94/0.92/0.88/0.85, heldout5 0.89/0.86/0.67/0.69 -> 0.92/0.90/0.81/0.80,
+#: heldout6 0.83/0.72/0.40/0.53 -> 0.88/0.83/0.55/0.74; heldout3 results 0.90 -> 0.96, heldout2-test
+#: claims 0.80 -> 0.82, examples claims 0.94 -> 0.94 (0.942 -> 0.948); the rest unchanged.
+#: The floors are the figures reached, truncated.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
     "examples": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.94},
     "heldout": {"entities": 0.96, "typed entities": 0.96, "results": 0.88, "claims": 0.88},
     "heldout2-dev": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.90},
-    "heldout2-test": {"entities": 0.96, "typed entities": 0.95, "results": 0.97, "claims": 0.80},
-    "heldout3": {"entities": 0.96, "typed entities": 0.94, "results": 0.90, "claims": 0.85},
-    "heldout4": {"entities": 0.93, "typed entities": 0.89, "results": 0.76, "claims": 0.83},
-    "heldout5": {"entities": 0.89, "typed entities": 0.86, "results": 0.67, "claims": 0.69},
-    "heldout6": {"entities": 0.83, "typed entities": 0.72, "results": 0.40, "claims": 0.53},
+    "heldout2-test": {"entities": 0.96, "typed entities": 0.95, "results": 0.97, "claims": 0.82},
+    "heldout3": {"entities": 0.96, "typed entities": 0.94, "results": 0.96, "claims": 0.86},
+    "heldout4": {"entities": 0.94, "typed entities": 0.92, "results": 0.88, "claims": 0.85},
+    "heldout5": {"entities": 0.92, "typed entities": 0.90, "results": 0.81, "claims": 0.79},  # claims 0.7999…
+    "heldout6": {"entities": 0.88, "typed entities": 0.83, "results": 0.55, "claims": 0.74},
 }
 ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles",
             "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles",
