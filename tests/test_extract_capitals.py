@@ -43,3 +43,11 @@ def test_brussels_speaks_for_the_union_and_the_state_department_is_known():
     article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), "en")
     mentions = extract_corpus([article]).extractions[0].mentions
     assert {m.entity for m in mentions} == {"organization/european-union", "organization/united-states-department-of-state"}
+
+
+def test_platforms_where_statements_are_posted_are_organisations():
+    text = 'Candidate Ana Lind wrote on Twitter that she had won, and posted a video on TikTok.'
+    article = Article(Path("a.txt"), text, hashlib.sha256(text.encode()).hexdigest(), "en")
+    corpus = extract_corpus([article])
+    assert {corpus.entities[m.entity].kind for m in corpus.extractions[0].mentions
+            if m.entity in ("organization/twitter", "organization/tiktok")} == {"organization"}
