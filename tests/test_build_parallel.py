@@ -118,7 +118,21 @@ def test_validating_the_shapes_in_two_groups_reports_what_validating_them_at_onc
     assert merge_reports([validate_ntriples(good.encode(), shape_names=g) for g in groups]).conforms
 
 
-def test_extracting_in_worker_processes_gives_the_corpus_extracting_here_does(synthetic, monkeypatch):
+@pytest.fixture
+def one_thread():
+    """No tqdm monitor thread (write_corpus's bars start one): workers fork only from a lone thread."""
+    import threading
+
+    from tqdm import tqdm
+
+    if tqdm.monitor is not None:
+        tqdm.monitor.exit()
+        tqdm.monitor = None
+    tqdm.monitor_interval = 0
+    assert threading.active_count() == 1
+
+
+def test_extracting_in_worker_processes_gives_the_corpus_extracting_here_does(synthetic, monkeypatch, one_thread):
     import kg.extract
 
     articles, _ = read_articles(synthetic)
@@ -129,3 +143,23 @@ def test_extracting_in_worker_processes_gives_the_corpus_extracting_here_does(sy
     assert in_workers == here
     assert [e.article for e in in_workers.extractions] == list(articles)  # in the order given
     assert sum(len(e.mentions) for e in here.extractions) > 0 and any(e.kind == "election" for e in here.entities.values())
+
+
+@pytest.mark.parametrize("other_thread", [False, True], ids=["alone", "beside-a-thread"])
+def test_per_article_work_forks_workers_only_in_a_process_with_one_thread(other_thread, one_thread):
+    import os
+    import threading
+
+    from kg.extract import SERIAL_BELOW, per_article
+
+    release = threading.Event()
+    waiter = threading.Thread(target=release.wait)
+    if other_thread:
+        waiter.start()
+    try:
+        answers = list(per_article(lambda i: (i, os.getpid()), SERIAL_BELOW))
+    finally:
+        release.set()
+    assert [i for i, _ in answers] == list(range(SERIAL_BELOW))
+    here = {pid for _, pid in answers} == {os.getpid()}
+    assert here is other_thread

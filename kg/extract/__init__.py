@@ -21,6 +21,7 @@ Fuzzy name matching uses rapidfuzz.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -154,13 +155,17 @@ def per_article(work: Callable[[int], T], count: int) -> Iterator[T]:
     """``work(0)``, ``work(1)`` … ``work(count - 1)`` in order, on every core when worth it.
 
     ``work(i)`` must read only what exists before the call (the workers are forked then) and
-    return something picklable; the answers come back in order as they are ready.
+    return something picklable; the answers come back in order as they are ready. A process
+    running other threads does the work itself.
 
     >>> list(per_article(lambda i: i * i, 4))
     [0, 1, 4, 9]
     """
     global _WORK
-    workers = worker_count() if count >= SERIAL_BELOW else 1
+    # A fork copies only the calling thread: in a process with others (a server ingesting a
+    # batch) a lock one of them holds would stay locked in the workers for ever.
+    alone = threading.active_count() == 1
+    workers = worker_count() if count >= SERIAL_BELOW and alone else 1
     if workers <= 1:
         yield from (work(i) for i in range(count))
         return
