@@ -22,6 +22,7 @@ SETS = {
     "heldout4": ROOT / "tests" / "heldout4" / "articles",
     "heldout5": ROOT / "tests" / "heldout5" / "articles",
     "heldout6": ROOT / "tests" / "heldout6" / "articles",
+    "heldout7": ROOT / "tests" / "heldout7" / "articles",
 }
 
 

@@ -106,6 +106,10 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: 0.95/0.92/0.88/0.85, heldout5 0.89/0.86/0.67/0.69 -> 0.92/0.90/0.81/0.80, heldout6
 #: 0.83/0.72/0.40/0.53 -> 0.89/0.83/0.55/0.74; heldout3 typed 0.94 -> 0.95, results 0.90 -> 0.96;
 #: heldout2-test claims 0.80 -> 0.82; examples claims 0.942 -> 0.948; the rest unchanged.
+#: heldout7 (12 articles on 12 more elections, written blind during round 3) was scored once, unseen,
+#: after round 3: entities 0.85, typed 0.78, results 0.43, claims 0.58 (with the rules before round 3:
+#: 0.84, 0.76, 0.46, 0.51): the claim rules carried over, the result rules did not. It is the figure
+#: of record and untouched.
 #: The floors are the figures reached, truncated.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
@@ -117,6 +121,7 @@ FLOORS = {
     "heldout4": {"entities": 0.95, "typed entities": 0.92, "results": 0.88, "claims": 0.85},
     "heldout5": {"entities": 0.92, "typed entities": 0.90, "results": 0.81, "claims": 0.79},  # claims 0.7999…
     "heldout6": {"entities": 0.89, "typed entities": 0.83, "results": 0.55, "claims": 0.74},
+    "heldout7": {"entities": 0.84, "typed entities": 0.78, "results": 0.42, "claims": 0.57},
 }
 ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "tests" / "heldout" / "articles",
             "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles",
@@ -124,7 +129,8 @@ ARTICLES = {"examples": ROOT / "kg" / "data" / "articles", "heldout": ROOT / "te
             "heldout3": ROOT / "tests" / "heldout3" / "articles",
             "heldout4": ROOT / "tests" / "heldout4" / "articles",
             "heldout5": ROOT / "tests" / "heldout5" / "articles",
-            "heldout6": ROOT / "tests" / "heldout6" / "articles"}
+            "heldout6": ROOT / "tests" / "heldout6" / "articles",
+            "heldout7": ROOT / "tests" / "heldout7" / "articles"}
 
 
 @pytest.mark.parametrize("gold_set", sorted(FLOORS))
