@@ -2,7 +2,7 @@
 
 One Python process parses requests and writes answers on one CPU at a time; for point lookups
 answered in-process (see :mod:`kg.server.inline`) that is the bottleneck, while Oxigraph's
-server uses every CPU. So ``kg serve`` runs the app in several processes (granian's workers,
+server uses every CPU. So ``kg serve`` runs the app in several processes (two per CPU, granian's workers,
 forked, each with its own query workers started by the app's lifespan) behind one port. Writes
 need one writer, so a server with writes on keeps one process.
 
@@ -28,14 +28,19 @@ GRANIAN = dict(interface=Interfaces.ASGI, log_level=LogLevels.warning, log_acces
 
 
 def process_count(setting: int, writes_on: bool) -> int:
-    """How many server processes to run: the setting, else one per CPU (at most 4); one with writes on.
+    """How many server processes to run: the setting, else two per CPU (at most 4); one with writes on.
 
-    >>> process_count(3, False), process_count(3, True), process_count(0, False) >= 1
+    Two per CPU because a process's Python thread is often idle between requests, waiting for
+    granian's Rust thread to hand one over or take an answer back (under load a quarter of the
+    CPU time is the kernel's, mostly switching threads: as much as pyoxigraph's); a second
+    process fills those gaps. On 2 CPUs, 4 processes answered point lookups 30% faster than 2 (median of 4 pairs).
+
+    >>> process_count(3, False), process_count(3, True), 1 <= process_count(0, False) <= 4
     (3, 1, True)
     """
     if writes_on:
         return 1
-    return setting if setting > 0 else max(1, min(4, os.cpu_count() or 1))
+    return setting if setting > 0 else max(1, min(4, 2 * (os.cpu_count() or 1)))
 
 
 def check_port(host: str, port: int) -> None:

@@ -21,7 +21,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("inline_ms", 5, "A query that a worker answered within this many ms is answered in the server process "
                             "from then on, while the data stay the same (0: every query in a worker)"),
     Setting("processes", 0, "Server processes sharing the port, each with its own query workers "
-                            "(0: one per CPU, at most 4; always 1 when writes are on)"),
+                            "(0: two per CPU, at most 4; always 1 when writes are on)"),
     Setting("max_upload_bytes", 10_000_000, "Largest body /validate, /update, /rdf-graphs and /articles accept (413 past it)"),
 )
 DEFAULTS: dict[str, object] = {s.name: s.default for s in SETTINGS}
