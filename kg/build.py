@@ -181,7 +181,7 @@ def validation_in_background(ntriples: bytes) -> Iterator[Callable[[], object]]:
     :func:`kg.validate.validate_ntriples`) in a forked process; the yielded function waits for the report.
 
     shifty holds the GIL while it validates, so a thread would not help. One process, not
-    two with half of the shapes each (:func:`kg.validate.shape_groups`): about half of a
+    two with half of the shapes each: about half of a
     shifty call is reading and indexing the data whatever the shapes, so a second process
     paid that again (8 s of CPU at 1,000 articles, and the memory twice) while this one
     writes the dumps on the other core anyway. The fork inherits the text and the prepared

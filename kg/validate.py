@@ -34,7 +34,7 @@ from functools import cache
 from pathlib import Path
 
 import shifty
-from rdflib import BNode, Dataset, Graph, Literal, Node, URIRef
+from rdflib import BNode, Dataset, Graph, Node
 from rdflib.collection import Collection
 from rdflib.exceptions import ParserError
 from rdflib.namespace import RDF, RDFS, SH
@@ -279,7 +279,7 @@ def validate_ntriples(data: bytes, *, shapes: shifty.PreparedValidator | None = 
                       shape_names: Sequence[str] | None = None, with_classes: bool = False) -> ValidationReport:
     """Validate the N-Triples ``data`` against kg's shapes (or ``shapes``), with the ontology's classes.
 
-    ``shape_names`` limits validation to those shapes as entry points (see :func:`shape_groups`).
+    ``shape_names`` limits validation to those shapes as entry points.
     ``with_classes`` says ``data`` ends with :func:`load_class_hierarchy` already: the build
     appends it when it prints the union, which saves a copy of the whole data here.
     """
@@ -293,47 +293,6 @@ def validate_ntriples(data: bytes, *, shapes: shifty.PreparedValidator | None = 
         sorted(read_violation(report_graph, r) for r in report_graph.objects(None, SH.result))
     )
     return ValidationReport(conforms=bool(conforms), results=results, report_graph=report_graph)
-
-
-#: The SHACL target predicates: a shape with one of these is an entry point of validation.
-_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
-
-
-@cache
-def shape_groups(count: int) -> tuple[tuple[str, ...], ...] | None:
-    """kg's targeted shapes dealt into ``count`` groups, or None if they cannot be named.
-
-    Validating each group in its own process and merging the reports (:func:`merge_reports`)
-    gives the whole report: every result belongs to the targeted shape whose focus node it is
-    about, and the shapes a targeted shape refers to are still evaluated. Dealt in name order,
-    the groups of kg's shapes cost about the same. A shape without a target is only ever
-    reached from one that has one; a blank-node or implicit-class shape would be missed, so
-    then there are no groups.
-    """
-    shapes = load_shapes()
-    targeted = {shape for target in _TARGETS for shape in shapes.subjects(target, None)}
-    if any(not isinstance(shape, URIRef) for shape in targeted) or (None, RDF.type, RDFS.Class) in shapes:
-        return None
-    names = sorted(str(shape) for shape in targeted)
-    return tuple(tuple(names[i::count]) for i in range(count))
-
-
-def merge_reports(reports: Sequence[ValidationReport]) -> ValidationReport:
-    """One report from the reports on disjoint groups of shapes over the same data."""
-    graph = bind_prefixes(Graph())
-    merged = BNode()
-    conforms = all(report.conforms for report in reports)
-    graph.add((merged, RDF.type, SH.ValidationReport))
-    graph.add((merged, SH.conforms, Literal(conforms)))
-    for report in reports:
-        tops = set(report.report_graph.subjects(RDF.type, SH.ValidationReport))
-        for s, p, o in report.report_graph:
-            if s not in tops:
-                graph.add((s, p, o))
-            elif p == SH.result:
-                graph.add((merged, p, o))
-    results = tuple(sorted(result for report in reports for result in report.results))
-    return ValidationReport(conforms=conforms, results=results, report_graph=graph)
 
 
 def describe_result_paths(report: Graph, shapes: Graph) -> None:

@@ -9,7 +9,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-from rdflib.namespace import SH
 
 from kg.articles import read_articles
 from pyoxigraph import serialize
@@ -94,28 +93,6 @@ def test_the_summary_from_text_counts_what_the_summary_from_quads_counts(synthet
     plain = asdict(plain_summary(corpus, build_quads(corpus), problems))
     assert {**fast, "seconds": 0} == {**plain, "seconds": 0}
     assert fast["articles_read"] == 60 and fast["results"] > 0 and fast["claims"] > 0
-
-
-def test_validating_the_shapes_in_two_groups_reports_what_validating_them_at_once_does():
-    from kg.validate import merge_reports, shape_groups, validate_ntriples
-
-    articles, _ = read_articles(BUNDLED)
-    good = "".join(f"{t} .\n" for t in sorted({str(q.triple) for q in build_quads(extract_corpus(articles))}))
-    kg, schema = "https://example.org/kg/ontology#", "http://schema.org/"
-    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-    bad = "".join(f"<https://example.org/kg/id/bad/{n}> <{rdf_type}> <{cls}> .\n" for n, cls in enumerate(
-        [f"{kg}ReportedResult", f"{schema}Claim", f"{kg}RoleStatement", f"{kg}ResultComparison", f"{schema}NewsArticle"]))
-    data = (good + bad).encode()
-    groups = shape_groups(2)
-    assert len(groups) == 2 and not set(groups[0]) & set(groups[1])
-    whole = validate_ntriples(data)
-    parts = [validate_ntriples(data, shape_names=group) for group in groups]
-    merged = merge_reports(parts)
-    assert not whole.conforms and not merged.conforms
-    assert all(part.results for part in parts)  # both groups found something: the test covers both
-    assert merged.results == whole.results
-    assert len(list(merged.report_graph.objects(None, SH.result))) == len(whole.results)
-    assert merge_reports([validate_ntriples(good.encode(), shape_names=g) for g in groups]).conforms
 
 
 @pytest.fixture
