@@ -87,9 +87,13 @@ SYNTHETIC = 32  # articles of the synthetic corpus the tests publish (all, or al
 # Articles whose results change findings (several candidates, with and without an election;
 # the first, the last, one with seven results), and whether ingesting one alone gives the
 # results a build of all gives it. Articles 0 and 19 link a bare "Esquivel" to another
-# candidate once the others are published (the extractor's doing): for them the reference is
-# the findings recomputed from scratch over what the store publishes.
-CHANGING = {"first": (0, False), "with-an-election": (4, True), "seven-results": (19, False),
+# candidate once the others are published (the extractor's doing); ingested alone, article 4's
+# two counts by the electoral commission's president come out unattributed, with no announcer,
+# where a build of all has them official, announced by the commission (and "Luis Kvist" links
+# to the published misspelling "Luis Kivst"): also the extractor's context, since a share is
+# official only when the text attributes it. For them the reference is the findings recomputed
+# from scratch over what the store publishes.
+CHANGING = {"first": (0, False), "with-an-election": (4, False), "seven-results": (19, False),
             "last": (SYNTHETIC - 1, True), "two-elections": (2, True)}
 
 
