@@ -34,7 +34,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("link: cluster claims", ("cluster_statements (",)),
     ("map", ("build_quads (kg/build.py", "map_dataset (kg/build.py")),
     ("map: articles (workers)", ("_map_batch (kg/assemble.py",)),
-    ("map: entities and findings (worker)", ("_map_shared (kg/assemble.py",)),
+    ("map: entities and findings (worker)", ("shared_graphs (kg/build.py",)),
     ("map: find disagreements", ("find_disagreements (kg/findings.py",)),
     ("map: print and sort N-Quads", ("add_quads (kg/assemble.py",)),
     ("map: merge the workers' graphs", ("merge (kg/assemble.py",)),

@@ -16,15 +16,13 @@ sorts the blocks by graph name. The result is the same text ``canonical_order`` 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from itertools import chain
-from multiprocessing import get_context
 
 from pyoxigraph import Quad, RdfFormat, serialize
 
+from kg.forked import forked_map, worker_count
 from kg.mapping import Mapper
 from kg.model import Extraction
 
@@ -104,26 +102,11 @@ def sorted_dataset(graphs: Graphs) -> Dataset:
 
 # -- mapping articles in worker processes ---------------------------------------------------------
 
-#: What the forked workers map: set in the parent just before the pool starts, so the workers
-#: inherit it with the process instead of receiving every extraction through a pipe.
-_WORK: tuple[Mapper, Sequence[Extraction], Callable[[], Graphs]] | None = None
-
-
-def _map_batch(start: int, stop: int) -> tuple[int, Graphs]:
-    mapper, extractions, _ = _WORK
+def _map_batch(mapper: Mapper, extractions: Sequence[Extraction], start: int, stop: int) -> tuple[int, Graphs]:
     graphs = Graphs()
     for extraction in extractions[start:stop]:
         graphs.add_quads(mapper.article_quads(extraction))
     return stop - start, graphs
-
-
-def _map_shared() -> tuple[int, Graphs]:
-    return 0, _WORK[2]()
-
-
-def worker_count() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def map_articles(mapper: Mapper, extractions: Sequence[Extraction], shared: Callable[[], Graphs], *,
@@ -137,27 +120,15 @@ def map_articles(mapper: Mapper, extractions: Sequence[Extraction], shared: Call
     ``workers`` defaults to one per core, or none (all here) for a corpus too small to be worth
     a process.
     """
-    global _WORK
     if workers is None:
         workers = worker_count() if len(extractions) >= SERIAL_BELOW else 1
     batches = [(start, min(start + BATCH, len(extractions))) for start in range(0, len(extractions), BATCH)]
-    _WORK = (mapper, extractions, shared)
-    try:
-        if workers <= 1:
-            meanwhile()
-            graphs = shared()
-            for start, stop in batches:
-                graphs.merge(_map_batch(start, stop)[1])
-                on_progress(stop - start)
-            return graphs
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_map_shared)] + [pool.submit(_map_batch, *batch) for batch in batches]
-            meanwhile()
-            graphs = Graphs()
-            for future in as_completed(futures):
-                done, part = future.result()
-                graphs.merge(part)
-                on_progress(done)
-            return graphs
-    finally:
-        _WORK = None
+
+    def work(batch: tuple[int, int] | None) -> tuple[int, Graphs]:
+        return (0, shared()) if batch is None else _map_batch(mapper, extractions, *batch)
+
+    graphs = Graphs()
+    for done, part in forked_map(work, [None, *batches], workers, ordered=False, meanwhile=meanwhile):
+        graphs.merge(part)
+        on_progress(done)
+    return graphs

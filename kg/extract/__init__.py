@@ -20,15 +20,11 @@ Fuzzy name matching uses rapidfuzz.
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from multiprocessing import get_context
 from typing import TypeVar
 
-from kg.assemble import worker_count
+from kg.forked import forked_map, worker_count
 from kg.link import cluster_statements, link_mentions
 from kg.model import Article, Claim, Corpus, Entity, Extraction, Mention
 
@@ -142,41 +138,18 @@ BATCH = 20
 #: Below this many articles a worker process costs more (fork, sending answers back) than it saves.
 SERIAL_BELOW = 3 * BATCH
 
-#: The work of the forked workers, set just before they start: they inherit it (and the
-#: articles and tables it reads) with the process instead of receiving it through a pipe.
-_WORK: Callable[[int], object] | None = None
-
-
-def _run_batch(start: int, stop: int) -> list:
-    return [_WORK(i) for i in range(start, stop)]
-
 
 def per_article(work: Callable[[int], T], count: int) -> Iterator[T]:
     """``work(0)``, ``work(1)`` … ``work(count - 1)`` in order, on every core when worth it.
 
     ``work(i)`` must read only what exists before the call (the workers are forked then) and
     return something picklable; the answers come back in order as they are ready. A process
-    running other threads does the work itself.
+    running other threads does the work itself (:func:`kg.forked.fork_is_safe`).
 
     >>> list(per_article(lambda i: i * i, 4))
     [0, 1, 4, 9]
     """
-    global _WORK
-    # A fork copies only the calling thread: in a process with others (a server ingesting a
-    # batch) a lock one of them holds would stay locked in the workers for ever.
-    alone = threading.active_count() == 1
-    workers = worker_count() if count >= SERIAL_BELOW and alone else 1
-    if workers <= 1:
-        yield from (work(i) for i in range(count))
-        return
-    _WORK = work
-    gc.freeze()  # keeps the workers' collectors off the parent's objects (no page-by-page copies)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_run_batch, start, min(start + BATCH, count)) for start in range(0, count, BATCH)]
-            gc.unfreeze()
-            for future in futures:
-                yield from future.result()
-    finally:
-        _WORK = None
-        gc.unfreeze()
+    batches = [range(start, min(start + BATCH, count)) for start in range(0, count, BATCH)]
+    workers = worker_count() if count >= SERIAL_BELOW else 1
+    for answers in forked_map(lambda batch: [work(i) for i in batch], batches, workers):
+        yield from answers
