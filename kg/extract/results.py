@@ -168,8 +168,7 @@ def _placed_at(text: str, figure: Figure, local, language: Language) -> NameMent
     placed = derived(language, "placed-at", lambda: re.compile(
         r"(?:'s|’s|s)?\s+(?:%s)\s+(?:(?:%s)\s+)?" % (alternation(language.share_at), alternation(language.bounds)),
         re.IGNORECASE))
-    return next((m for m in reversed(local) if m.span.end <= figure.span.begin
-                 and placed.fullmatch(text, m.span.end, figure.span.begin)), None)
+    return _name_joined_to(text, figure, local, placed)
 
 
 def _subject_of_share_verb(text: str, figure: Figure, local, language: Language) -> NameMention | None:
@@ -184,8 +183,13 @@ def _subject_of_share_verb(text: str, figure: Figure, local, language: Language)
     if not language.share_verbs:
         return None
     verb = derived(language, "share-verb", lambda: re.compile(share_verb_phrase(language), re.IGNORECASE))
+    return _name_joined_to(text, figure, local, verb)
+
+
+def _name_joined_to(text: str, figure: Figure, local, link: re.Pattern) -> NameMention | None:
+    """The nearest name before ``figure`` whose words up to it are all ``link``."""
     return next((m for m in reversed(local) if m.span.end <= figure.span.begin
-                 and verb.fullmatch(text, m.span.end, figure.span.begin)), None)
+                 and link.fullmatch(text, m.span.end, figure.span.begin)), None)
 
 
 def _segment_owner(text: str, segment: list[NameMention], language: Language) -> NameMention | None:
