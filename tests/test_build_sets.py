@@ -5,28 +5,14 @@ one of them (a shape violation from an unusual layout, a subheading, a table) is
 would meet first on their own articles.
 """
 
-from pathlib import Path
-
 import pytest
 
 from kg.build import build_dataset
 
-ROOT = Path(__file__).resolve().parents[1]
-SETS = {
-    "shared-corpus": ROOT.parent / "shared" / "corpus",
-    "examples": ROOT / "kg" / "data" / "articles",
-    "heldout": ROOT / "tests" / "heldout" / "articles",
-    "heldout2-dev": ROOT / "tests" / "heldout2" / "dev" / "articles",
-    "heldout2-test": ROOT / "tests" / "heldout2" / "test" / "articles",
-    "heldout3": ROOT / "tests" / "heldout3" / "articles",
-    "heldout4": ROOT / "tests" / "heldout4" / "articles",
-    "heldout5": ROOT / "tests" / "heldout5" / "articles",
-    "heldout6": ROOT / "tests" / "heldout6" / "articles",
-    "heldout7": ROOT / "tests" / "heldout7" / "articles",
-}
+from gold_sets import GOLD_SETS
 
 
-@pytest.mark.parametrize("folder", SETS.values(), ids=SETS.keys())
+@pytest.mark.parametrize("folder", [s.articles for s in GOLD_SETS], ids=[s.name for s in GOLD_SETS])
 def test_each_set_of_articles_builds_into_a_conforming_dataset(folder, tmp_path):
     summary = build_dataset(folder, tmp_path / "dataset")
     assert summary.articles_skipped == 0

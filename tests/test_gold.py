@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import collections
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -27,72 +26,16 @@ import pytest
 from kg.articles import HEADER_KEYS, read_article, split_header
 from kg.model import Article
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "gold"
+from gold_sets import GOLD_SETS, GoldSet
 
 ENTITY_TYPES = {"person", "organization", "party", "country", "election"}
 SPEAKER_TYPES = {"person", "organization", "party", "country"}
+#: A person runs for president; in a parliamentary election the parties (and lists) are the candidates.
+CANDIDATE_TYPES = {"person", "party"}
 RESULT_KINDS = {"official", "exit-poll", "opinion-poll", "opposition-tally", "unattributed"}
 ENTITY_KEYS = {"name", "type", "surface_forms"}
 RESULT_KEYS = {"candidate", "share_percent", "reported_by", "counted_percent", "kind"}
 
-
-@dataclass(frozen=True)
-class GoldSet:
-    """One set of articles with its gold annotations, and the rules that hold for it."""
-
-    name: str
-    articles: Path
-    #: Written for kg: a complete header with an ``.example.`` URL (unless listed as header-less)
-    #: and a file stem that starts with the article's language.
-    own: bool
-    #: Articles written without a header on purpose: the reader must cope with them.
-    headerless: frozenset[str] = frozenset()
-    #: Exactly this many articles in each language, as the reader gives it (None: not fixed).
-    language_counts: dict[str, int] | None = None
-    #: Exactly these languages (None: not fixed) and at least this many articles.
-    languages: frozenset[str] | None = None
-    min_articles: int = 1
-    #: Inclusive bounds on the number of words in an article's body (None: any length).
-    words: tuple[int, int] | None = None
-    #: Each gold file names exactly one election and every speaker among its own entities.
-    self_contained: bool = True
-    #: About elections that no other set's gold names, so it measures unseen text.
-    held_out: bool = False
-
-    @property
-    def gold(self) -> Path:
-        return GOLD / self.name
-
-
-GOLD_SETS = [
-    GoldSet(
-        "shared", ROOT.parent / "shared" / "corpus", own=False,
-        language_counts={"en": 4, "nb": 1},
-        # One real claim is by a coalition the article never names, and the Norwegian
-        # article names no election: the annotations follow the text.
-        self_contained=False,
-    ),
-    GoldSet(
-        "examples", ROOT / "kg" / "data" / "articles", own=True,
-        headerless=frozenset({"es_01_cne_boletin_sin_cabecera"}),
-        languages=frozenset({"en", "nb", "es"}), min_articles=8, words=(150, 450),
-    ),
-    GoldSet(
-        "heldout", ROOT / "tests" / "heldout" / "articles", own=True,
-        language_counts={"en": 2, "es": 3, "nb": 1}, words=(150, 450), held_out=True,
-    ),
-    GoldSet(
-        "heldout2-dev", ROOT / "tests" / "heldout2" / "dev" / "articles", own=True,
-        headerless=frozenset({"es_22_bolivia_2020_arce"}),
-        language_counts={"en": 3, "es": 3, "nb": 2}, words=(150, 400), held_out=True,
-    ),
-    GoldSet(
-        "heldout2-test", ROOT / "tests" / "heldout2" / "test" / "articles", own=True,
-        headerless=frozenset({"en_33_sri_lanka_2024_dissanayake"}),
-        language_counts={"en": 3, "es": 3, "nb": 2}, words=(150, 400), held_out=True,
-    ),
-]
 SET_IDS = [gold_set.name for gold_set in GOLD_SETS]
 
 # Per-file cases come from the gold folders, which are in the repository, so a missing
@@ -271,7 +214,7 @@ def test_results_name_candidates_and_sources_among_the_entities(gold_set, path):
     strays = [
         result
         for result in gold["results"]
-        if types.get(result["candidate"]) != "person"
+        if types.get(result["candidate"]) not in CANDIDATE_TYPES
         or (result["reported_by"] is not None and result["reported_by"] not in types)
     ]
     assert strays == []
