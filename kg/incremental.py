@@ -26,7 +26,6 @@ counts (:mod:`kg.value_sets` says where and why that gives the same report).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,12 +40,11 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from kg.focus_targets import focus_markers, focus_validator
 from kg.namespaces import bind_prefixes
-from kg.value_sets import Rule, focus_rules, own_predicates
+from kg.value_sets import Rule, focus_rules, own_predicates, query_iris
 from kg.validate import (
     ValidationReport, copy_description, load_shapes, read_violation, validate_ntriples,
 )
 
-_IRI_IN_QUERY = re.compile(r"<([^<>\s]+)>")
 _TYPE = str(RDF.type)  # rdflib makes the IRI anew on each RDF.type: once here, not per triple
 
 
@@ -77,7 +75,7 @@ def shape_reach() -> Reach:
                 second.add(str(path))
     for predicate in (SH.select, SH.ask):
         for text in shapes.objects(None, predicate):
-            second.update(_IRI_IN_QUERY.findall(str(text)))
+            second.update(query_iris(shapes, str(text)))
     return Reach(frozenset(inverse), frozenset(second))
 
 

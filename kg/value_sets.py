@@ -92,7 +92,7 @@ def read_facts(shapes: Graph, targets: Targets) -> ShapeFacts:
         closed |= shapes.value(node_shape, SH.closed) == Literal(True)
         if node_shape not in TRIPLE_LOCAL:
             for query in sparql_texts(shapes, node_shape):
-                whole.update((iri, inverse) for iri in _IRI.findall(query) for inverse in (False, True))
+                whole.update((iri, inverse) for iri in query_iris(shapes, query) for inverse in (False, True))
         for prop in shapes.objects(node_shape, SH.property):
             path = shapes.value(prop, SH.path)
             key = simple_path(shapes, path)
@@ -125,6 +125,21 @@ def node_level_shapes(shapes: Graph, shape) -> list:
             for members in shapes.objects(current, operator):
                 todo.extend(Collection(shapes, members))
     return found
+
+
+def query_iris(shapes: Graph, text: str) -> set[str]:
+    """The IRIs a SPARQL query of kg's shapes names: what it can read.
+
+    kg's queries write every IRI in full; a shapes graph that declares prefixes for its queries
+    (``sh:prefixes``) could hide a predicate behind a prefixed name, and what is read in part
+    would then miss it, so it is refused rather than read wrongly.
+
+    >>> sorted(query_iris(Graph(), "SELECT ?this WHERE { ?this <http://x/p> ?v ; a <http://x/C> }"))
+    ['http://x/C', 'http://x/p']
+    """
+    if (None, SH.prefixes, None) in shapes:
+        raise ValueError("shapes/: SPARQL with sh:prefixes; kg's shape queries must write IRIs in full")
+    return set(_IRI.findall(text))
 
 
 def sparql_texts(shapes: Graph, shape) -> list[str]:
@@ -212,7 +227,7 @@ def own_predicates() -> frozenset[str]:
         found.update(str(iri) for iri in shapes.objects(None, predicate) if isinstance(iri, URIRef))
     for predicate in (SH.select, SH.ask):
         for query in shapes.objects(None, predicate):
-            found.update(_IRI.findall(str(query)))
+            found.update(query_iris(shapes, str(query)))
     return frozenset(found)
 
 
