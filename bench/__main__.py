@@ -23,7 +23,7 @@ from bench.latency import measure_latency
 from bench.load import measure_throughput, wait_idle
 from bench.queries import bench_queries, named_queries, pick_parameters
 from bench.report import check_bars, render
-from bench.servers import REPO, SERVER_NAMES, restart, start_server
+from bench.servers import REPO, SERVER_NAMES, restart, server_memory, start_server
 from bench.validation import run_isolated
 
 DEFAULT_OUT = REPO / "bench" / "results" / "latest.json"
@@ -114,7 +114,8 @@ def run_size(n: int, args: argparse.Namespace, log) -> dict:
                     log(f"[{n}] {name} still busy after the load; restarting it")
                     servers[name] = restart(servers[name])
         size["servers"] = {name: {"prepare_s": round(s.prepare_s, 2), "ready_s": round(s.ready_s, 2),
-                                  "restarts": s.restarts, "restart_ready_s": s.restart_ready_s}
+                                  "restarts": s.restarts, "restart_ready_s": s.restart_ready_s,
+                                  "memory": server_memory(s)}
                             for name, s in servers.items()}
     finally:
         for server in servers.values():
@@ -174,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
                "notes": {"kg": "kg serve with query_time_limit_ms and max_rows raised (see settings.server_limit)",
                          "oxigraph": "oxigraph serve-read-only (no --timeout-s); store loaded with dataset.nq and union.ttl into the "
                                      "default graph (the layout of kg's store)",
-                         "rdflib": "rdflib-endpoint over rdflib Dataset(default_union=True) of dataset.nq"},
+                         "rdflib": "rdflib-endpoint (uvicorn) over rdflib Dataset(default_union=True) of dataset.nq, loaded "
+                                   "once by a parent process and served by a forked child; a restart forks a new child"},
                "sizes": {}}
     args.output.parent.mkdir(parents=True, exist_ok=True)
     for n in args.sizes:
