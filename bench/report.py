@@ -88,6 +88,31 @@ def cell(figures: dict) -> str:
     return text + (f" ({figures['runs']} runs)" if figures["capped"] else "")
 
 
+def restarts_text(server: dict) -> str:
+    """How often a server was restarted and how soon each restart answered.
+
+    >>> restarts_text({"restarts": 0}), restarts_text({"restarts": 2, "restart_ready_s": [0.91, 1.2]})
+    ('0', '2 (0.9, 1.2)')
+    """
+    times = server.get("restart_ready_s") or []
+    return str(server["restarts"]) + (f" ({', '.join(fmt(t) for t in times)})" if times else "")
+
+
+def memory_text(memory: dict | None) -> str:
+    """RSS / PSS of a server's process plus those of the processes it forked, or '-' when not measured.
+
+    >>> memory_text({"server": {"rss_mib": 900.0, "pss_mib": 500.0},
+    ...              "children": [{"rss_mib": 950.0, "pss_mib": 520.5}]})
+    '900 + 950 / 500 + 520'
+    >>> memory_text(None), memory_text({"error": "gone"})
+    ('-', '-')
+    """
+    if not memory or "server" not in memory:
+        return "-"
+    processes = [memory["server"], *memory["children"]]
+    return " / ".join(" + ".join(fmt(p[key], 0) for p in processes) for key in ("rss_mib", "pss_mib"))
+
+
 def size_table(n: int, size: dict) -> list[str]:
     """Markdown lines for one corpus size."""
     lines = [f"#### {n:,} articles", ""]
@@ -99,8 +124,10 @@ def size_table(n: int, size: dict) -> list[str]:
                   f"{fmt(build.get('peak_rss_kib_per_quad'), 2)} |", ""]
     servers = size.get("servers", {})
     if servers:
-        lines += ["| server | load + start (s) | restarts |", "|---|---|---|"]
-        lines += [f"| {name} | {fmt(s['prepare_s'] + s['ready_s'])} | {s['restarts']} |" for name, s in servers.items()]
+        lines += ["| server | load + start (s) | restarts (each ready in s) | RSS / PSS MiB at the end (server + forked) |",
+                  "|---|---|---|---|"]
+        lines += [f"| {name} | {fmt(s['prepare_s'] + s['ready_s'])} | {restarts_text(s)} | {memory_text(s.get('memory'))} |"
+                  for name, s in servers.items()]
         lines.append("")
     latency = size.get("latency", {})
     if latency:
