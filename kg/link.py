@@ -13,6 +13,7 @@ Everything is computed on sorted sets of names, so the article order does not ch
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -23,6 +24,7 @@ from rapidfuzz.distance import OSA
 
 from kg.iris import short_hash, slugify
 from kg.model import KIND_PATHS, Article, Entity, Span
+from kg.extract.elections import main_country_of
 from kg.extract.mentions import NameMention
 from kg.extract.reference import Reference, labels_of
 from kg.extract.text import fold
@@ -36,7 +38,10 @@ def link_mentions(articles: list[tuple[Article, list[NameMention]]], reference: 
     first = [[_at_home(_match_reference(m, reference), m, reference, _countries_named(mentions)) for m in mentions]
              for _, mentions in articles]
     minted = _mint_new_names([m for mentions in first for m in mentions if _is_new(m)], reference)
-    second = [[_keyed(m, minted) for m in mentions] for mentions in first]
+    fullest = _fullest_spellings(minted.values())
+    homes = [main_country_of(article, mentions, reference) for (article, _), mentions in zip(articles, first)]
+    second = [[_national(_keyed(m, minted), m, home, article.language, fullest, reference) for m in mentions]
+              for (article, _), mentions, home in zip(articles, first, homes)]
     corpus_people = _people(m for mentions in second for m in mentions)
     table_people = _people(NameMention(label, None, None, key=key)  # type: ignore[arg-type]
                            for key, e in reference.entities.items() if e.kind == "person" for label in labels_of(e))
@@ -65,6 +70,39 @@ def _at_home(matched: NameMention, mention: NameMention, reference: Reference, n
         return matched
     home = reference.countries.get(matched.key, "")
     return matched if not home or home in named else mention
+
+
+def _fullest_spellings(minted) -> dict[str, str]:
+    """The fullest spelling of each minted key: most words, then most letters."""
+    best: dict[str, str] = {}
+    for m in sorted(minted, key=lambda m: (len(m.text.split()), len(m.text), m.text)):
+        best[m.key] = m.text
+    return best
+
+
+def _national(keyed: NameMention, mention: NameMention, home: str | None, language: str, fullest: dict[str, str],
+              reference: Reference) -> NameMention:
+    """A party minted from an article's words belongs to the article's country: its key and English name say which.
+
+    Two countries' "Liberal Party" are two parties; the name carries the country as reference
+    works write it ("Liberal Party (Canada)", and "Liberal Party of Canada" as an alias).
+
+    >>> from kg.extract.reference import Reference
+    >>> ref = Reference({"country/canada": Entity("country/canada", "country", {"en": "Canada"})})
+    >>> m = NameMention("Liberal Party", None, None, key="party/liberal-party", kind="party")
+    >>> n = _national(m, replace(m, key=None), "country/canada", "en", {"party/liberal-party": "Liberal Party"}, ref)
+    >>> n.key, n.label
+    ('party/liberal-party-canada', 'Liberal Party (Canada)')
+    """
+    if keyed.kind != "party" or not keyed.key or keyed.key == mention.key or keyed.key in reference.entities:
+        return keyed
+    if not home or home not in reference.entities:
+        return keyed
+    slug, country = home.split("/", 1)[1], reference.entities[home].names.get("en", home.split("/", 1)[1])
+    key = keyed.key if keyed.key.endswith("-" + slug) else f"{keyed.key}-{slug}"
+    english = mention.label or (fullest[keyed.key] if language == "en" else None)
+    label = f"{english} ({country})" if english else None
+    return replace(keyed, key=key, label=label)
 
 
 def _keyed(mention: NameMention, minted: dict[str, NameMention]) -> NameMention:
@@ -353,6 +391,9 @@ def build_entities(articles, linked: list[list[NameMention]], reference: Referen
         if key not in reference.entities:  # a generic body's English name: "Ministry of the Interior of France"
             entity = entities[key]
             forms = frozenset(entity.aliases | {(lang, name) for lang, name in entity.names.items()})
+            qualified = re.fullmatch(r"(.+) \((.+)\)", label)
+            if qualified:  # "Liberal Party (Canada)" is also "Liberal Party of Canada"
+                forms |= {("en", f"{qualified[1]} of {qualified[2]}")}
             entities[key] = replace(entity, names={**entity.names, "en": label},
                                     aliases=frozenset(f for f in forms if f != ("en", label)))
     return entities

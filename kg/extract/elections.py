@@ -28,7 +28,7 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 def find_election(article: Article, mentions: list[NameMention], reference: Reference, language: Language
                   ) -> tuple[str | None, Entity | None]:
     """The key of the election ``article`` covers, and a new entity for it when the table lacks it."""
-    country = _main_country(article, mentions, reference)
+    country = main_country_of(article, mentions, reference)
     if country is None:
         return None, None
     typed = _election_type(article.text, language)
@@ -52,7 +52,8 @@ def find_election(article: Article, mentions: list[NameMention], reference: Refe
     return key, Entity(key=key, kind="election", names={"en": name}, extra={"country": country})
 
 
-def _main_country(article: Article, mentions: list[NameMention], reference: Reference) -> str | None:
+def main_country_of(article: Article, mentions: list[NameMention], reference: Reference) -> str | None:
+    """The country the article names most, counting demonyms and the countries of the national bodies it names."""
     countries = [m.key for m in mentions if m.key and m.key.startswith("country/")]
     countries += [reference.demonyms[w] for w in fold(article.text).split() if w in reference.demonyms]
     countries += [reference.countries[m.key] for m in mentions if m.key in reference.countries]

@@ -69,9 +69,11 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     named = {key for _, _, key in matched} | _demonym_countries(tokens, reference)
     home = main_country(matched, reference)
     matched = [_rehome(m, tokens, reference, named, home) for m in matched]
-    matched = [m for m in matched if reference.countries.get(m[2], "") in named | {""}]
-    used = {i for start, stop, _ in matched for i in range(start, stop)}
+    foreign = [m for m in matched if _foreign_party(m, tokens, sentences, matched, reference, home)]
+    matched = [m for m in matched if m not in foreign and reference.countries.get(m[2], "") in named | {""}]
+    used = {i for start, stop, _ in matched + foreign for i in range(start, stop)}
     mentions = [_alias_mention(text, tokens, m, sentences, reference) for m in matched]
+    mentions += [_home_party(text, tokens, m, sentences, reference, language) for m in foreign]
     home = main_country(matched, reference)
     capitals = find_capitals(text, tokens, used, sentences, reference, language)
     used |= {i for i, t in enumerate(tokens) if any(c.span.begin <= t.begin < c.span.end for c in capitals)}
@@ -105,6 +107,39 @@ def _rehome(match: tuple[int, int, str], tokens: list[Token], reference: Referen
     keys = [a.key for a in _alias_index(reference).get(tuple(fold(t.text) for t in tokens[start:stop]), ())]
     ranked = sorted(keys, key=lambda k: (reference.countries.get(k) != home, reference.countries.get(k) not in named))
     return (start, stop, ranked[0]) if ranked and reference.countries.get(ranked[0]) in named else match
+
+
+def _foreign_party(match: tuple[int, int, str], tokens: list[Token], sentences: list[Span], matched,
+                   reference: Reference, home: str | None) -> bool:
+    """Whether a name matched another country's party only by its wording, in an article about a third country.
+
+    "The Conservatives" in an article about Canada are Canada's, not Britain's, unless the sentence
+    names Britain ("Britain's Conservatives"): a party's label is national, its words are not.
+    """
+    start, stop, key = match
+    country = reference.countries.get(key)
+    if home is None or country is None or country == home or reference.entities[key].kind != "party":
+        return False
+    sentence = sentence_of(tokens[start].begin, sentences)
+    near = {k for b, _, k in matched if k.startswith("country/") and sentence.begin <= tokens[b].begin < sentence.end}
+    near |= {reference.demonyms[fold(t.text)] for t in tokens if sentence.begin <= t.begin < sentence.end
+             and fold(t.text) in reference.demonyms}
+    return country not in near
+
+
+def _home_party(text: str, tokens: list[Token], match: tuple[int, int, str], sentences: list[Span],
+                reference: Reference, language: Language) -> NameMention:
+    """The article's own party named like another country's: open, with the other's English name carried
+    over (the linker qualifies it by the article's country: "Christian Democrats (Finland)")."""
+    start, stop, key = match
+    span = Span(tokens[start].begin, tokens[stop - 1].end)
+    written = text[span.begin:span.end]
+    entity = reference.entities[key]
+    english = re.sub(r"\s*\(.*\)$", "", entity.names.get("en", ""))
+    if " of " in english or fold(written) not in {fold(label) for label in labels_of(entity)}:
+        # "Green Party of England and Wales" names a place; "SPS" read as a genitive of "Sp" names nothing
+        english = written if language.code == "en" else ""
+    return NameMention(written, span, sentence_of(span.begin, sentences), kind="party", label=english or None)
 
 
 def _given_name(text: str, tokens: list[Token], match: tuple[int, int, str], matched, language: Language) -> bool:
