@@ -49,10 +49,10 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
         inside = [f for f in figures if sentence.begin <= f.span.begin < sentence.end]
         local = ordered[bisect_left(begins, sentence.begin):bisect_left(begins, sentence.end)]
         own = _source(text, sentence, local, article_body, language, reference, sides,
-                      inside[0].span.begin if inside else None)
+                      inside[0].span.begin if inside else None) or _list_source(text, sentence, language, article_body)
         # A source carries over two sentences, or to the end of its own paragraph (a live-blog entry
-        # reading out a tally goes on for several).
-        same_paragraph = source_at is not None and "\n\n" not in text[source_at:sentence.begin]
+        # reading out a tally goes on for several); a paragraph ending in a colon runs on into its list.
+        same_paragraph = source_at is not None and one_block(text, source_at, sentence.begin)
         # A partial count carries on an earlier count's source, never a poll's.
         carried = source if source and source[0] in ("official", "opposition-tally") and (age < 2 or same_paragraph) else None
         if own is None and any(f.counted for f in inside) and not carried:
@@ -382,7 +382,8 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
             and not _dated_before_the_vote(lower, language):
         return "exit-poll", firm
     if cues and cues[0] == "unattributed":  # an earlier round, a time of counting: official only if someone's
-        return ("official", body or article_body) if body or "official" in cues else ("unattributed", None)
+        relayed = cue_pattern(language, "according_to").search(lower) is not None  # "ifølge valgtjenesten, med alle stemmer talt"
+        return ("official", body or article_body) if body or relayed or "official" in cues else ("unattributed", None)
     if cues and cues[0] in ("exit-poll", "opinion-poll"):
         return cues[0], firm
     if cues and cues[0] == "opposition-tally":  # "its own collation … showed Obi ahead, a figure INEC has not …"
@@ -394,6 +395,33 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
     if cues and cues[0] == "official":
         return "official", article_body
     return None
+
+
+def one_block(text: str, begin: int, end: int) -> bool:
+    """Whether no paragraph break stands between ``begin`` and ``end``, a break after a colon aside:
+    a line ending in a colon introduces the list or table below it, which belongs to it.
+
+    >>> t = "The shares were:\n\n- Sol: 40%\n- Mar: 30%\n\nLater, more."
+    >>> one_block(t, 0, t.index("- Mar")), one_block(t, 0, t.index("Later"))
+    (True, False)
+    """
+    breaks = re.finditer(r"\n[ \t]*\n", text[begin:end])
+    return all(text[begin:begin + b.start()].rstrip().endswith(":") for b in breaks)
+
+
+def _list_source(text: str, sentence: Span, language: Language, article_body: str | None) -> tuple[str, str | None] | None:
+    """The kind of a list a sentence introduces while relaying it from someone ("According to the
+    commission, the shares were:"): the official count, as a relayed partial count is.
+
+    >>> _list_source("According to the count office, the shares were:", Span(0, 48), ENGLISH, None)
+    ('official', None)
+    >>> _list_source("The shares were:", Span(0, 16), ENGLISH, None) is None
+    True
+    """
+    own = text[sentence.begin:sentence.end].rstrip()
+    if not own.endswith(":") or cue_pattern(language, "according_to").search(own) is None:
+        return None
+    return "official", article_body
 
 
 def _count_source(text: str, sentence: Span, language: Language, article_body: str | None) -> tuple[str, str | None]:
