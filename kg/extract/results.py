@@ -52,7 +52,7 @@ def extract_results(article: Article, mentions: list[NameMention], language: Lan
                       inside[0].span.begin if inside else None) or _list_source(text, sentence, language, article_body)
         # A source carries over two sentences, or to the end of its own paragraph (a live-blog entry
         # reading out a tally goes on for several); a paragraph ending in a colon runs on into its list.
-        same_paragraph = source_at is not None and one_block(text, source_at, sentence.begin)
+        same_paragraph = source_at is not None and _one_block(text, source_at, sentence.begin)
         # A partial count carries on an earlier count's source, never a poll's.
         carried = source if source and source[0] in ("official", "opposition-tally") and (age < 2 or same_paragraph) else None
         if own is None and any(f.counted for f in inside) and not carried:
@@ -397,12 +397,12 @@ def _source(text, sentence: Span, local, article_body, language, reference, side
     return None
 
 
-def one_block(text: str, begin: int, end: int) -> bool:
-    """Whether no paragraph break stands between ``begin`` and ``end``, a break after a colon aside:
+def _one_block(text: str, begin: int, end: int) -> bool:
+    r"""Whether no paragraph break stands between ``begin`` and ``end``, a break after a colon aside:
     a line ending in a colon introduces the list or table below it, which belongs to it.
 
     >>> t = "The shares were:\n\n- Sol: 40%\n- Mar: 30%\n\nLater, more."
-    >>> one_block(t, 0, t.index("- Mar")), one_block(t, 0, t.index("Later"))
+    >>> _one_block(t, 0, t.index("- Mar")), _one_block(t, 0, t.index("Later"))
     (True, False)
     """
     breaks = re.finditer(r"\n[ \t]*\n", text[begin:end])
