@@ -107,19 +107,30 @@ def _tally_followers(text: str, figures: list[Figure], language: Language) -> li
     >>> t = "hadde han 49,8 prosent mot 48,3 for Harris, og 312 valgmenn."
     >>> [(b, f.text) for b, f in _tally_followers(t, find_figures(t, NORWEGIAN)[:1], NORWEGIAN)]
     [(27, '48,3')]
+    >>> t = "har Smer 23,6 prosent, PS 17,2 og Hlas 15,1. Fra 12. mars."
+    >>> [f.text for _, f in _tally_followers(t, find_figures(t, NORWEGIAN)[:1], NORWEGIAN)]
+    ['17,2', '15,1']
     """
     if not language.tally_links:
         return []
     follower = derived(language, "tally-follower", lambda: re.compile(
         r"[^.;:!?\d%%]{0,30}?(?<!\w)(?:%s)\s+(?:[^.;:!?\d%%]{0,30}?\s)?(%s)(?![\d.,]\d)(?=\s+(?:%s)\s+\w|\s*(?:[.;,)]|$))"
         % (alternation(language.tally_links), _NUMBER, alternation(language.share_for))))
+    # "…, PS 17,2 og Hlas 15,1": after a comma, a capitalised name and its bare number go on the tally too.
+    listed = derived(language, "tally-listed", lambda: re.compile(
+        r",\s+(?:[A-ZÀ-ÖØ-Þ][^\s.;:!?\d%%]*\s+){1,4}(%s)(?![\d.,]\d)(?=\s*(?:[.;,)]|$)|\s+(?:%s)\s)"
+        % (_NUMBER, alternation(language.tally_links))))
     found = []
-    for figure in figures:
-        match = follower.match(text, figure.span.end)
-        if match and Decimal(match.group(1).replace(",", ".")) <= 100:
+    todo = list(figures)
+    while todo:  # a follower may have followers of its own ("…, PS 17,2 og Hlas 15,1")
+        figure = todo.pop(0)
+        match = follower.match(text, figure.span.end) or listed.match(text, figure.span.end)
+        if match and Decimal(match.group(1).replace(",", ".")) <= 100 and all(b != match.start(1) for b, _ in found):
             share, precision = parse_share(match.group(1))
-            found.append((match.start(1), Figure(share, match.group(1), Span(match.start(1), match.end(1)), precision,
-                                                 _bound_before(text, match.start(1), language))))
+            follows = Figure(share, match.group(1), Span(match.start(1), match.end(1)), precision,
+                             _bound_before(text, match.start(1), language))
+            found.append((match.start(1), follows))
+            todo.append(follows)
     return found
 
 

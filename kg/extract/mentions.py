@@ -24,7 +24,7 @@ from .candidates import find_candidates
 from .capitals import find_capitals
 from .languages import Language
 from .names import PARTY_CONNECTORS, NameMention, place_before, title_words
-from .organisations import apply_acronyms, join_slashed_parties, mark_parties
+from .organisations import apply_acronyms, join_slashed_parties, mark_parties, mark_scoring_words
 from .reference import Reference, labels_of
 from .text import Token, fold, inside, photo_credit_spans, sentence_of, split_sentences, tokenize
 
@@ -86,9 +86,23 @@ def find_mentions(article: Article, reference: Reference, language: Language) ->
     position = {t.begin: i for i, t in enumerate(tokens)}
     mentions = [_with_title(text, tokens, position, m, mentions, reference, language) for m in mentions]
     mentions = mark_parties(text, sorted(mentions, key=lambda m: (m.span.begin, m.span.end)), language)
+    mentions = mark_scoring_words(text, mentions, language, _name_words(mentions, reference))
     mentions = apply_acronyms(text, mentions)
     mentions = join_slashed_parties(text, mentions, _label_keys(reference))
     return sorted(mentions, key=lambda m: (m.span.begin, m.span.end))
+
+
+def _name_words(mentions: list[NameMention], reference: Reference) -> frozenset[str]:
+    """Every word of the longer names the article gives and of the table's people, folded: a lone
+    word among them ("Prabowo", "Lee", "Marcos") is a short form of that name, not a party."""
+    named = {fold(w) for m in mentions if " " in m.text.strip() for w in m.text.replace("-", " ").split()}
+    return frozenset(named) | _table_name_words(reference)
+
+
+@cache
+def _table_name_words(reference: Reference) -> frozenset[str]:
+    return frozenset(fold(w) for entity in reference.entities.values() if entity.kind == "person"
+                     for label in labels_of(entity) for w in label.replace("-", " ").split())
 
 
 @cache

@@ -17,8 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz.distance import OSA
+
+from kg.model import Span  # noqa: F401 (the doctests use it)
+
 from .languages import LANGUAGES, Language
-from .patterns import share_verb_phrase
+from .patterns import alternation, derived, share_verb_phrase
 from .text import Token, fold
 
 #: Political words of every language: a Spanish party name turns up in English text too.
@@ -257,3 +261,49 @@ def in_the_race(text: str, end: int, language: Language, *, bracketed_only: bool
 
 
 _RACE: dict[str, re.Pattern[str]] = {}
+
+
+def mark_scoring_words(text: str, mentions: list, language: Language, name_words: frozenset[str]) -> list:
+    """A lone capitalised word that gets a vote share of its own is a party ("Smer på 25,1 prosent",
+    "PS 17,2 og Hlas 15,1"), unless it is the surname of a person the article or the table names.
+
+    The share must carry its unit, or continue an enumeration of shares ("…, X 17,2 og Y 15,1"),
+    so that "Sunday 12" or "Monday 12.30" stays a date.
+
+    >>> from kg.extract.languages import NORWEGIAN
+    >>> from kg.extract.names import NameMention
+    >>> t = "Smer på 25,1 prosent, PS 17,2 og Hlas 15,1. Lind 40 prosent. Søndag 12.30 kom tallene."
+    >>> found = [NameMention(w, Span(t.index(w), t.index(w) + len(w)), Span(-1, len(t))) for w in ("Smer", "Hlas", "Lind", "Søndag")]
+    >>> [m.kind for m in mark_scoring_words(t, found, NORWEGIAN, frozenset({"lind"}))]
+    ['party', 'party', None, None]
+    """
+    pattern = derived(language, "scoring-word", lambda: re.compile(
+        r"\s+(?:(?:%s)\s+)?\d{1,3}(?:[.,]\d+)?(?:\s*(?:%s)(?!\w)|(?=[,.;]?(?:\s|$)))" % (
+            alternation(language.share_at), alternation(language.percent_words)), re.IGNORECASE))
+    unit = derived(language, "scoring-unit", lambda: re.compile(
+        r"\s+(?:(?:%s)\s+)?\d{1,3}(?:[.,]\d+)?\s*(?:%s)(?!\w)" % (
+            alternation(language.share_at), alternation(language.percent_words)), re.IGNORECASE))
+    found = list(mentions)
+    for i, m in enumerate(found):
+        word = m.text
+        if m.key or m.kind is not None or " " in word or m.span.begin == m.sentence.begin \
+                or word.lower() in language.not_names or _among(fold(word), name_words):
+            continue
+        if unit.match(text, m.span.end) or (pattern.match(text, m.span.end) and _continues_tally(text, m.span.begin)):
+            found[i] = replace(m, kind="party")
+    return found
+
+
+def _among(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` is one of ``words`` or, from five letters on, one edit away from one ("Pezesjkian").
+
+    >>> _among("pezesjkian", frozenset({"pezeshkian"})), _among("hlas", frozenset({"has"}))
+    (True, False)
+    """
+    return word in words or (len(word) >= 5 and any(len(w) >= 5 and OSA.distance(word, w) <= 1 for w in words
+                                                     if abs(len(w) - len(word)) <= 1 and w[:1] == word[:1]))
+
+
+def _continues_tally(text: str, begin: int) -> bool:
+    """Whether a name stands after a figure and a comma or "and" ("…, PS 17,2 og Hlas"): the next item of a tally."""
+    return re.search(r"\d(?:\s*%|\s+\w+)?\s*(?:,|,?\s+(?:and|og|y|e)\s+)\s*$", text[max(0, begin - 30):begin]) is not None
