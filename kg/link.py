@@ -37,10 +37,10 @@ def link_mentions(articles: list[tuple[Article, list[NameMention]]], reference: 
     """Give every name a key, dropping those that name nothing; return them and the entities."""
     first = [[_at_home(_match_reference(m, reference), m, reference, _countries_named(mentions)) for m in mentions]
              for _, mentions in articles]
-    minted = _mint_new_names([m for mentions in first for m in mentions if _is_new(m)], reference)
-    fullest = _fullest_spellings(minted.values())
     homes = [main_country_of(article, mentions, reference) for (article, _), mentions in zip(articles, first)]
-    second = [[_national(_keyed(m, minted), m, home, article.language, fullest, reference) for m in mentions]
+    minted = _mint_new_names([(m, home) for mentions, home in zip(first, homes) for m in mentions if _is_new(m)])
+    fullest = _fullest_spellings(minted.values())
+    second = [[_national(_keyed(m, minted, home), m, home, article.language, fullest, reference) for m in mentions]
               for (article, _), mentions, home in zip(articles, first, homes)]
     corpus_people = _people(m for mentions in second for m in mentions)
     table_people = _people(NameMention(label, None, None, key=key)  # type: ignore[arg-type]
@@ -89,8 +89,8 @@ def _national(keyed: NameMention, mention: NameMention, home: str | None, langua
 
     >>> from kg.extract.reference import Reference
     >>> ref = Reference({"country/canada": Entity("country/canada", "country", {"en": "Canada"})})
-    >>> m = NameMention("Liberal Party", None, None, key="party/liberal-party", kind="party")
-    >>> n = _national(m, replace(m, key=None), "country/canada", "en", {"party/liberal-party": "Liberal Party"}, ref)
+    >>> m = NameMention("Liberal Party", None, None, key="party/liberal-party-canada", kind="party")
+    >>> n = _national(m, replace(m, key=None), "country/canada", "en", {"party/liberal-party-canada": "Liberal Party"}, ref)
     >>> n.key, n.label
     ('party/liberal-party-canada', 'Liberal Party (Canada)')
     """
@@ -98,15 +98,13 @@ def _national(keyed: NameMention, mention: NameMention, home: str | None, langua
         return keyed
     if not home or home not in reference.entities:
         return keyed
-    slug, country = home.split("/", 1)[1], reference.entities[home].names.get("en", home.split("/", 1)[1])
-    key = keyed.key if keyed.key.endswith("-" + slug) else f"{keyed.key}-{slug}"
+    country = reference.entities[home].names.get("en", home.split("/", 1)[1])
     english = mention.label or (fullest[keyed.key] if language == "en" else None)
-    label = f"{english} ({country})" if english else None
-    return replace(keyed, key=key, label=label)
+    return replace(keyed, label=f"{english} ({country})" if english else None)
 
 
-def _keyed(mention: NameMention, minted: dict[str, NameMention]) -> NameMention:
-    group = minted.get(_name_of(mention)) if _is_new(mention) else None
+def _keyed(mention: NameMention, minted: dict[tuple[str, str], NameMention], home: str | None) -> NameMention:
+    group = minted.get((home or "", _name_of(mention))) if _is_new(mention) else None
     return replace(mention, key=group.key, kind=group.kind) if group else mention
 
 
@@ -171,25 +169,35 @@ def _name_of(mention: NameMention) -> str:
     return fold(mention.text)
 
 
-def _mint_new_names(mentions: list[NameMention], reference: Reference) -> dict[str, NameMention]:
-    """Merge the new multi-word names of the corpus and mint one key per group."""
-    by_name: dict[str, list[NameMention]] = defaultdict(list)
-    for m in mentions:
-        by_name[_name_of(m)].append(m)
-    groups = _group_names(sorted(by_name))
-    keyed: dict[str, NameMention] = {}
-    for group in groups:
-        members = [m for name in group for m in by_name[name]]
-        kind = _vote_kind(members)
-        fullest = max(members, key=lambda m: (len(m.text.split()), len(m.text), m.text))
-        place = next((m.place for m in sorted(members, key=lambda m: m.span) if m.place), None)
-        slug = slugify(fullest.text)
-        if kind == "government-organization" and place:
-            slug = f"{place.split('/', 1)[1]}-{slug}"
-        key = f"{KIND_PATHS[kind]}/{slug}"
-        for m in members:
-            keyed[_name_of(m)] = replace(m, key=key, kind=kind)
-    return {name: keyed[name] for name in keyed}
+def _mint_new_names(mentions: list[tuple[NameMention, str | None]]) -> dict[tuple[str, str], NameMention]:
+    """Merge the new multi-word names of the corpus and mint one key per group, keyed by (home, name).
+
+    A group that names a party is split by the country of each article (its home), and each part's
+    key ends with that country: Israel's "National Unity" is not Uganda's "National Unity Platform".
+    """
+    by_name: dict[str, list[tuple[NameMention, str | None]]] = defaultdict(list)
+    for m, home in mentions:
+        by_name[_name_of(m)].append((m, home))
+    keyed: dict[tuple[str, str], NameMention] = {}
+    for group in _group_names(sorted(by_name)):
+        members = [pair for name in group for pair in by_name[name]]
+        kind = _vote_kind([m for m, _ in members])
+        homes = sorted({home or "" for _, home in members}) if kind == "party" else [None]
+        for part in homes:
+            own = [m for m, home in members if part is None or (home or "") == part]
+            fullest = max(own, key=lambda m: (len(m.text.split()), len(m.text), m.text))
+            place = next((m.place for m in sorted(own, key=lambda m: m.span) if m.place), None)
+            slug = slugify(fullest.text)
+            if kind == "government-organization" and place:
+                slug = f"{place.split('/', 1)[1]}-{slug}"
+            country = part.split("/", 1)[1] if part else ""
+            if country and not slug.endswith("-" + country):
+                slug = f"{slug}-{country}"
+            key = f"{KIND_PATHS[kind]}/{slug}"
+            for m, home in members:
+                if part is None or (home or "") == part:
+                    keyed[(home or "", _name_of(m))] = replace(m, key=key, kind=kind)
+    return keyed
 
 
 def _group_names(names: list[str]) -> list[list[str]]:

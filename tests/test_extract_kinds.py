@@ -37,13 +37,16 @@ CASES = [
      [(LIND, Decimal("51.6"), "official")]),
     ("nb", "Presidentkandidat Ana Lind talte mandag. Ifølge innenriksdepartementet fikk Lind 40,2 prosent.",
      [(LIND, Decimal("40.2"), "official")]),
+    # An electoral body called a committee is an electoral body too.
+    ("en", "Candidate Ana Lind spoke on Monday. The Central Elections Committee's running tally has Lind on 44.1%.",
+     [(LIND, Decimal("44.1"), "official")]),
 ]
 
 
 @pytest.mark.parametrize("lang, text, expected", CASES, ids=[
     "en-first-round-says-no-source", "es-primera-ronda", "en-partial-count-without-source",
     "en-partial-count-relayed-from-someone", "en-count-never-carries-a-poll", "nb-all-counted-says-when-not-whose",
-    "en-final-count-with-all-counted", "nb-interior-ministry"])
+    "en-final-count-with-all-counted", "nb-interior-ministry", "en-elections-committee"])
 def test_a_kind_is_official_only_when_the_text_attributes_the_count(lang, text, expected):
     assert kinds_of(text, lang) == expected
 

@@ -54,3 +54,11 @@ def test_a_party_named_with_its_own_country_in_the_sentence_keeps_its_link():
     corpus = extract_corpus([make_article(
         "a", "Canada voted. Across the Atlantic, Britain's Conservatives watched Canada closely.", "en")])
     assert party_of(corpus, "Conservatives").key == "party/conservative-party-uk"
+
+
+def test_a_partys_short_name_is_not_merged_with_another_countrys_longer_one():
+    corpus = extract_corpus([
+        make_article("a", "Uganda voted. The Harbour Unity Platform party took 35.1% in Uganda.", "en"),
+        make_article("b", "Israel voted. The Harbour Unity party took 9.1% in Israel.", "en")])
+    assert (party_of(corpus, "Harbour Unity Platform", 0).key, party_of(corpus, "Harbour Unity", 1).key) == (
+        "party/harbour-unity-platform-uganda", "party/harbour-unity-israel")

@@ -37,7 +37,7 @@ ENGLISH = Language(
         "chief election commissioner": "head", "mep": "legislator", "researcher": "analyst", "queen": "head-of-state",
     },
     org_heads={
-        "council": "government-organization", "commission": "government-organization",
+        "council": "government-organization", "commission": "government-organization", "committee": "government-organization",
         "ministry": "government-organization", "court": "government-organization",
         "tribunal": "government-organization", "department": "government-organization",
         "office": "government-organization", "assembly": "government-organization",
@@ -86,6 +86,7 @@ ENGLISH = Language(
         ("opposition said", "opposition-tally"), ("opposition claims", "opposition-tally"),
         ("official results", "official"), ("official result", "official"), ("electoral council", "official"),
         ("electoral authority", "official"), ("electoral commission", "official"), ("election commission", "official"),
+        ("elections committee", "official"), ("election committee", "official"), ("electoral committee", "official"),
         ("electoral body", "official"), ("partial results", "official"), ("declared", "official"),
         ("bulletin", "official"), ("proclaimed", "official"), ("official", "official"), ("officially", "official"),
         ("first round", "official"), ("first-round", "official"), ("official count", "official"),

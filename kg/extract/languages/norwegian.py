@@ -33,7 +33,7 @@ NORWEGIAN = Language(
     },
     org_heads={
         "rådet": "government-organization", "råd": "government-organization",
-        "kommisjon": "government-organization", "kommisjonen": "government-organization",
+        "kommisjon": "government-organization", "kommisjonen": "government-organization", "komité": "government-organization", "komiteen": "government-organization",
         "departement": "government-organization", "departementet": "government-organization",
         "domstol": "government-organization", "domstolen": "government-organization",
         "høyesterett": "government-organization", "nasjonalforsamlingen": "government-organization",

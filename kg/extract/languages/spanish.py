@@ -37,7 +37,7 @@ SPANISH = Language(
         "dictador": "",
     },
     org_heads={
-        "consejo": "government-organization", "comisión": "government-organization",
+        "consejo": "government-organization", "comisión": "government-organization", "comité": "government-organization",
         "ministerio": "government-organization", "tribunal": "government-organization",
         "corte": "government-organization", "cancillería": "government-organization",
         "asamblea": "government-organization", "congreso": "government-organization",
