@@ -25,6 +25,8 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
     mentions: list[NameMention] = []
     position = {t.begin: i for i, t in enumerate(tokens)}
     for run in join_org_runs(text, tokens, _capitalised_runs(text, tokens, used), position, language):
+        if _place_of_title(text, run, language):
+            run = run[1:]  # "el exintendente de Montevideo Daniel Martínez": the place is the title's, not the name's
         noun = _noun_before(text, tokens, position[run[0].begin], language)
         party_of = not noun and after_candidate_word(text, run[0].begin, language)
         if noun or party_of:
@@ -67,6 +69,27 @@ def find_candidates(text, tokens, used, sentences, reference, language, known) -
 
 
 _ORG_KINDS = ("organization", "government-organization", "party")
+
+#: Roles held over a place, named after the title: "mayor of X", "gobernador de X", "ordfører i X".
+_PLACE_ROLES = frozenset({"mayor", "governor"})
+_PLACE_LINK = re.compile(r"(?i)(?:^|(?<=\s))(?:ex-?|former\s+|tidligere\s+)?(\w+)\s+(?:of|de|del|i|for)\s+$")
+
+
+def _place_of_title(text: str, run: list[Token], language: Language) -> bool:
+    """Whether a run of three or more capitalised words opens with the place of the title before it
+    ("the former mayor of Montevideo Daniel Martínez", "el exgobernador de Antioquia Sergio Fajardo").
+
+    >>> from kg.extract.languages import SPANISH
+    >>> from kg.extract.text import tokenize
+    >>> t = "el exgobernador de Antioquia Sergio Fajardo y el alcalde de Santa Marta"
+    >>> tokens = tokenize(t)
+    >>> _place_of_title(t, tokens[3:6], SPANISH), _place_of_title(t, tokens[-2:], SPANISH)
+    (True, False)
+    """
+    if len(run) < 3 or any(t.text.lower() in language.org_heads for t in run):
+        return False
+    before = _PLACE_LINK.search(text[max(0, run[0].begin - 40):run[0].begin])
+    return before is not None and language.titles.get(before.group(1).lower().removeprefix("ex")) in _PLACE_ROLES
 
 
 def _not_a_name(text: str, tokens: list[Token], at: int, piece: list[Token], kind, noun, language: Language) -> bool:

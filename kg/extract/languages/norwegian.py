@@ -26,7 +26,7 @@ NORWEGIAN = Language(
         "leder": "head", "lederen": "head", "sjef": "head", "opposisjonsleder": "opposition-leader",
         "opposisjonslederen": "opposition-leader", "kandidat": "candidate", "presidentkandidat": "candidate",
         "presidentkandidaten": "candidate", "opposisjonskandidat": "candidate", "ambassadør": "ambassador",
-        "generalsekretær": "secretary-general", "ordfører": "mayor", "senator": "senator",
+        "generalsekretær": "secretary-general", "ordfører": "mayor", "guvernør": "governor", "senator": "senator",
         "visepresident": "vice-president", "forsker": "analyst", "professor": "professor",
         "statsviter": "analyst", "statsviteren": "analyst", "valgforsker": "analyst", "sosiolog": "analyst",
         "samfunnsforsker": "analyst", "økonom": "analyst", "historiker": "analyst",
