@@ -25,6 +25,7 @@ from rapidfuzz.distance import OSA
 from kg.iris import short_hash, slugify
 from kg.model import KIND_PATHS, Article, Entity, Span
 from kg.extract.elections import main_country_of
+from kg.extract.languages import language_for
 from kg.extract.mentions import NameMention
 from kg.extract.reference import Reference, labels_of
 from kg.extract.text import fold
@@ -394,6 +395,9 @@ def build_entities(articles, linked: list[list[NameMention]], reference: Referen
             kinds.setdefault(m.key, m.kind or "person")
             if m.label:
                 labels.setdefault(m.key, m.label)
+    for key, forms in seen.items():
+        if kinds[key] == "person" and key not in reference.entities:
+            forms |= {("en", english) for lang, name in list(forms) for english in [english_spelling(name, lang)] if english != name}
     entities = {key: _entity(key, forms, kinds[key], reference) for key, forms in sorted(seen.items())}
     for key, label in labels.items():
         if key not in reference.entities:  # a generic body's English name: "Ministry of the Interior of France"
@@ -405,6 +409,24 @@ def build_entities(articles, linked: list[list[NameMention]], reference: Referen
             entities[key] = replace(entity, names={**entity.names, "en": label},
                                     aliases=frozenset(f for f in forms if f != ("en", label)))
     return entities
+
+
+def english_spelling(name: str, language: str) -> str:
+    """A foreign name as English writes it, from the way ``language`` transcribes it.
+
+    >>> english_spelling("Leonid Slutskij", "nb"), english_spelling("Olga Tsjernova", "nb"), english_spelling("Ana Lind", "nb")
+    ('Leonid Slutsky', 'Olga Chernova', 'Ana Lind')
+    """
+    rules = language_for(language).english_spelling
+    if not rules:
+        return name
+    words = []
+    for word in name.split(" "):
+        for pattern, english in rules:  # a capital stays a capital: "Tsjernova" is Chernova
+            word = re.sub(pattern, lambda m, e=english: e.capitalize() if m.group()[:1].isupper() else e, word,
+                          flags=re.IGNORECASE)
+        words.append(word)
+    return " ".join(words)
 
 
 def _entity(key: str, forms: set[tuple[str, str]], kind: str, reference: Reference) -> Entity:

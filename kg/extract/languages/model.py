@@ -109,3 +109,6 @@ class Language:
     #: Words joining a percentage to the next figure of a tally, which then goes without its unit
     #: ("49,8 prosent mot 48,3 for Harris", "Harris on 49% and Trump on 48").
     tally_links: tuple[str, ...] = ()
+    #: How the language writes foreign names that English writes otherwise, in order ("Slutskij" is
+    #: Slutsky, "Pezesjkian" Pezeshkian): a person's name gets its English spelling as an alias.
+    english_spelling: tuple[tuple[str, str], ...] = ()

@@ -88,6 +88,9 @@ NORWEGIAN = Language(
     tally_links=("og", "mot", "mens"),
     share_for=("for", "til", "gikk til", "gikk til fordel for"),
     share_at=("på",),
+    # Norwegian transcribes Slavic and Persian names by its own sounds: skj/sj for sh, tsj for ch, zj for zh,
+    # a final j for y ("Nikolaj", "Zelenskyj"), -skij for -sky.
+    english_spelling=(("skij$", "sky"), ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("(?<=[aeiouy])j$", "y")),
     rival=("rival", "rivalen", "motkandidat", "motkandidaten", "utfordrer", "utfordreren"),
     opposition=("opposisjonen",),
     elections={
@@ -98,7 +101,7 @@ NORWEGIAN = Language(
     },
     not_names=frozenset(
         ("den det de en et ei i på av fra for til og men som når etter før under over med uten mens "
-         "han hun hans hennes deres vi dette disse her der så også likevel imidlertid ifølge "
+         "han hun hans hennes deres vi dette disse her der så også likevel imidlertid ifølge da hvis siden ved bare dermed samtidig "
          "les kilder kilde foto opposisjonen nå om bnp " + _DAYS_MONTHS_NB).split()
     ),
     photo_credit=("foto", "bilde", "fotograf"),
