@@ -28,10 +28,12 @@ CASES = [
     ("es", "El escrutinio confirmó el 48,2 % para Lind y el 40,3 % para Holm.",
      [(LIND, Decimal("48.2")), (HOLM, Decimal("40.3"))]),
     ("nb", "Rundt 41 prosent gikk til Holm.", [(HOLM, Decimal("41"))]),
+    # The party after a person's genitive is the owner, not the person it belongs to.
+    ("en", "Another 4.4 percent went to Pere Holm's Harbour Renewal Party.", [("party/harbour-renewal-party", Decimal("4.4"))]),
 ]
 
 
 @pytest.mark.parametrize("lang, text, expected", CASES, ids=[
-    "en-went-to", "es-de-los-votos-al", "es-a-after-the-figure", "es-para", "nb-gikk-til"])
+    "en-went-to", "es-de-los-votos-al", "es-a-after-the-figure", "es-para", "nb-gikk-til", "en-went-to-a-persons-party"])
 def test_the_name_after_a_figure_owns_it(lang, text, expected):
     assert owners_of(INTRO[lang] + text, lang) == expected

@@ -133,7 +133,7 @@ def _candidate(text, figure: Figure, window: Span, sentence: Span, mentions, lan
         lower = clause.lower()
         rival_at = min((lower.find(w) for w in language.rival if w in lower), default=-1)
         if following and (rival_at < 0 or following[0].span.begin - figure.span.end < rival_at + 30):
-            return following[0].key
+            return _owned_party(text, following) or following[0].key
         if rival_at >= 0:
             return _rival(mentions, given)
     people = [m for m in local if m.span.end <= figure.span.begin and m.key.startswith("person/")]
@@ -242,6 +242,22 @@ def _genitive_before(text: str, person: NameMention, party: NameMention) -> bool
         return re.fullmatch(r"(?:'s|’s)(?:\s+[a-zæøåéíóúñ]+){0,3},?\s+", between) is not None
     genitive = name.endswith("s") and between[:1] == " "
     return genitive and re.fullmatch(r"(?:\s+[a-zæøåéíóúñ]+){1,3},?\s+", between) is not None
+
+
+def _owned_party(text: str, following: list[NameMention]) -> str | None:
+    """For "went to Ana Lind's Sol Party": a person's party named right after the person's genitive is the owner.
+
+    >>> m = lambda key, b, e: NameMention("", Span(b, e), Span(0, 50), key=key)
+    >>> t = "went to Ana Lind's Sol Party"
+    >>> _owned_party(t, [m("person/ana-lind", 8, 16), m("party/sol-party", 19, 28)])
+    'party/sol-party'
+    >>> _owned_party("went to Ana Lind and Sol Party", [m("person/ana-lind", 8, 16), m("party/sol-party", 21, 30)]) is None
+    True
+    """
+    if len(following) < 2 or not following[0].key.startswith("person/") or not following[1].key.startswith("party/"):
+        return None
+    between = text[following[0].span.end:following[1].span.begin]
+    return following[1].key if between in ("'s ", "’s ") else None
 
 
 def _member_before(text: str, party: NameMention, local, language: Language) -> str | None:
