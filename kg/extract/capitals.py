@@ -12,16 +12,16 @@ from functools import cache
 
 from kg.model import Span
 
-from .languages import Language
+from .languages import LANGUAGES, Language
 from .names import NameMention
 from .reference import Reference
 from .text import Token, fold, sentence_of
 
-#: Words before a capital that make it a place or part of a longer name, in every language
-#: ("mayor of London", "exalcalde de Bogotá", "universitetet i Oslo", "near Moscow").
-_PLACE_BEFORE = frozenset("of de del av ved til to a near outside utenfor around rundt på across".split())
+#: Words before a capital that make it a place or part of a longer name, in every language: an
+#: article quotes names in other languages too ("mayor of London", "exalcalde de Bogotá", "near Moscow").
+_PLACE_BEFORE = frozenset(w for language in LANGUAGES.values() for w in language.capital_place_words)
 #: Capitalised words that open a sentence before a capital that acts, beyond the languages' not_names.
-_OPENING_WORDS = frozenset("desde from abroad fra også también".split())
+_OPENING_WORDS = frozenset(w for language in LANGUAGES.values() for w in language.capital_openers)
 _MAX_WORDS = 3
 
 

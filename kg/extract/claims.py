@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from kg.model import Article, Span
 
 from .clauses import RELATIVE, in_aside, only_names, place_complement, possessor, title_phrase, word_set
-from .languages import Language
+from .languages import LANGUAGES, Language
 from .mentions import NameMention
 from .patterns import alternation, cue_pattern, derived
 from .text import split_sentences
@@ -33,7 +33,9 @@ from .text import split_sentences
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]")
 SPEAKER_KINDS = ("person/", "organization/", "country/", "party/")
 _LIST_JOINS = (", ", " and ", ", and ", " y ", ", y ", " og ", ", og ", " e ")
-_CONJUNCTION = re.compile(r"(?:,\s*|\s+)(?:and|y|og|e|but|pero|men|though|although|aunque)\s+$", re.IGNORECASE)
+#: A conjunction of any language before a verb: its sentence's subject is the earlier verb's.
+_CONJUNCTION = re.compile(r"(?:,\s*|\s+)(?:%s)\s+$" % alternation(
+    sorted({w for language in LANGUAGES.values() for w in language.conjunctions})), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -345,7 +347,7 @@ def _embedded(ctx: _Context, verb_at: int, quote_at: int) -> bool:
 
 #: Words that open a reported clause with no subject of its own: an expletive ("there was “…”") or
 #: a preposition ("truet med et «blodbad»"): the words quoted are then the claim, not the clause.
-_NO_SUBJECT = frozenset("there here hay det der with med con of om about de to til for".split())
+_NO_SUBJECT = frozenset(w for language in LANGUAGES.values() for w in language.no_subject_words)
 
 
 def _has_own_subject(ctx: _Context, verb_at: int, quote_at: int) -> bool:
@@ -546,8 +548,8 @@ def _with_list(ctx: _Context, mention: NameMention) -> list[str]:
 
 
 #: A live blog's time stamp before a sentence: "Kl. 01.10:", "21:30 —", "Lunes, 10:30 —".
-_STAMP = re.compile(r"^\s*(?:(?:kl\.?|[A-ZÁÉÍÓÚa-záéíóúæøå]+day|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
-                    r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s*)?\d{1,2}[.:]\d{2}\s*[:—–-]?\s*", re.IGNORECASE)
+_STAMP = re.compile(r"^\s*(?:(?:%s),?\s*)?\d{1,2}[.:]\d{2}\s*[:—–-]?\s*" % alternation(
+    sorted({w for language in LANGUAGES.values() for w in language.stamp_words}, key=lambda w: (-len(w), w))), re.IGNORECASE)
 
 
 def _after_stamp(head: str) -> str:
@@ -560,7 +562,7 @@ def _after_stamp(head: str) -> str:
 
 
 #: Possessives that, like a pronoun, refer back to the last person named ("Según sus cálculos").
-_POSSESSIVES = frozenset("his her their su sus hans hennes deres".split())
+_POSSESSIVES = frozenset(w for language in LANGUAGES.values() for w in language.possessives)
 
 
 def _pronoun_holder(ctx: _Context, sentence: Span, phrase: str) -> NameMention | None:

@@ -112,3 +112,17 @@ class Language:
     #: How the language writes foreign names that English writes otherwise, in order ("Slutskij" is
     #: Slutsky, "Pezesjkian" Pezeshkian): a person's name gets its English spelling as an alias.
     english_spelling: tuple[tuple[str, str], ...] = ()
+    #: Words before a capital city that make it a place or part of a longer name ("mayor of London",
+    #: "universitetet i Oslo", "near Moscow"), beyond ``place_prepositions``.
+    capital_place_words: frozenset[str] = frozenset()
+    #: Capitalised words that may open a sentence before a capital that acts ("From Washington, …").
+    capital_openers: frozenset[str] = frozenset()
+    #: Conjunctions that coordinate a second verb with the sentence's first ("Ana Lind won and said …").
+    conjunctions: tuple[str, ...] = ()
+    #: Words that open a reported clause with no subject of its own: an expletive ("there was “…”")
+    #: or a preposition ("truet med et «blodbad»").
+    no_subject_words: frozenset[str] = frozenset()
+    #: Days of the week and clock words that may open a live blog's time stamp ("Kl. 01.10:", "Lunes, 10:30 —").
+    stamp_words: tuple[str, ...] = ()
+    #: Possessives that, like a pronoun, refer back to the last person named ("Según sus cálculos").
+    possessives: frozenset[str] = frozenset()
