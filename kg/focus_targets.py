@@ -124,12 +124,26 @@ def focus_markers(triples: Iterable[ox.Triple], focus: Iterable) -> list[ox.Trip
     marker = ox.NamedNode(FOCUS)
     found = [ox.Triple(marker, ox.NamedNode(IS_FOCUS), node) for node in focus]
     for node in focus:
-        classes = set().union(*(class_closure(t, subclass) for t in types[node])) if types[node] else set()
-        for number, targets in enumerate(shape_targets()):
-            if (targets.classes & classes or targets.subjects_of & out[node] or targets.objects_of & into[node]
-                    or (isinstance(node, ox.NamedNode) and node.value in targets.nodes)):
-                found.append(ox.Triple(marker, ox.NamedNode(f"{TARGET}{number}"), node))
+        iri = node.value if isinstance(node, ox.NamedNode) else None
+        for number in targeting_shapes(types[node], out[node], into[node], iri, subclass):
+            found.append(ox.Triple(marker, ox.NamedNode(f"{TARGET}{number}"), node))
     return found
+
+
+def targeting_shapes(types: set[str], out: set[str], into: set[str], iri: str | None,
+                     data_subclasses: dict) -> list[int]:
+    """The numbers (places in :func:`shape_targets`) of the shapes whose SHACL Core targets select
+    a node with ``types``, the subject of ``out`` predicates and the object of ``into`` ones
+    (IRIs, unbracketed); ``iri`` is the node's own IRI (None for a blank node).
+
+    >>> person = "http://schema.org/Person"
+    >>> [shape_targets()[n].shape.split("#")[1] for n in targeting_shapes({person}, set(), set(), None, {})]
+    ['EntityShape']
+    """
+    classes = set().union(*(class_closure(t, data_subclasses) for t in types)) if types else set()
+    return [number for number, targets in enumerate(shape_targets())
+            if targets.classes & classes or targets.subjects_of & out or targets.objects_of & into
+            or (iri is not None and iri in targets.nodes)]
 
 
 def class_closure(cls: str, data_subclasses: dict) -> set[str]:
