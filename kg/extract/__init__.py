@@ -9,8 +9,8 @@ The one entry point is :func:`extract_corpus`. The work is split by concern:
   link words, acronyms, parties) and :mod:`.bodies` (generic bodies: "the interior ministry");
   :mod:`kg.link` one key per real entity across the corpus, and claim clustering;
 - :mod:`.figures` percentages as written; :mod:`.results` which candidate, kind and source each
-  belongs to; :mod:`.claims` quotes and reported speech (:mod:`.clauses` what stands between a statement and its
-  speaker); :mod:`.roles` titles and appositions;
+  belongs to; :mod:`.claims` quotes and reported speech (:mod:`.speakers` who speaks, :mod:`.clauses` what stands
+  between a statement and its speaker); :mod:`.roles` titles and appositions;
   :mod:`.elections` which election an article covers.
 
 Plain regular expressions, not spaCy: there is no trained model to load here, so a tokenizer
