@@ -177,6 +177,8 @@ def child_pids(pid: int) -> list[int]:
 
 def restart_child(server: Running, ready_timeout_s: float = 600) -> Running:
     """The same server with a new serving child: the old child's group killed, the loaded parent forks again."""
+    if server.process.poll() is not None:
+        raise RuntimeError(f"{server.name}: its parent exited with {server.process.returncode}; log: {server.log}\n{tail(server.log)}")
     children = child_pids(server.process.pid)
     if len(children) != 1:
         raise RuntimeError(f"{server.name}: expected one serving child of pid {server.process.pid}, found {children}")
