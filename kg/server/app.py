@@ -88,6 +88,7 @@ class KgApp(FastAPI):
     """The FastAPI app, with SPARQL queries at /sparql answered by a plain ASGI handler first."""
 
     queries_app = None  # set by create_app: kg.server.fastpath.serve_query (which adds CORS headers itself)
+    plans = None  # set by create_app: the fast path's kg.server.fastpath.Plans
 
     async def __call__(self, scope, receive, send) -> None:
         if takes_fast_path(scope):
@@ -128,6 +129,7 @@ def create_app(dataset: ServedDataset, settings: dict | None = None, *, queries_
     if settings["cors"]:
         app.add_middleware(CORSMiddleware, **CORS)
     app.queries_app = fastpath.serve_query
+    app.plans = fastpath.Plans()
     app.include_router(protocol.router)
     app.include_router(validation.router)
     app.include_router(writes.router)

@@ -219,11 +219,10 @@ def answer_response(answer: Answer, max_rows: int) -> Response:
     return Response(body, status, headers, media_type)
 
 
-async def run_job(request, job, time_limit: float):
-    """Run a job on the pool, mapping worker errors to Protocol errors."""
-    state = request.app.state.kg
+async def run_job(pool, job, time_limit: float, key: tuple | None = None):
+    """Run a job on ``pool`` (its :func:`kg.server.inline.job_key` if known), mapping worker errors to Protocol errors."""
     try:
-        return await state.pool.run(job, time_limit)
+        return await pool.run(job, time_limit, key)
     except SyntaxError as error:
         raise ProtocolError(400, f"Query syntax error: {error}") from None
     except ValueError as error:
@@ -234,14 +233,13 @@ async def run_job(request, job, time_limit: float):
         raise ProtocolError(500, f"Query failed: {error}") from None
 
 
-async def answer_query(request) -> Answer:
-    """Run the query a request asks (a :class:`kg.server.fastpath.LeanRequest`); Protocol errors are raised."""
-    state = request.app.state.kg
+async def plan_query(request, settings: dict) -> tuple[QueryJob, float]:
+    """The job a query request asks (a :class:`kg.server.fastpath.LeanRequest`) and its time limit; Protocol errors are raised."""
     sparql, params = await read_query_request(request)
     if sparql is None:  # a POST without one (a GET without one is not a query: see takes_fast_path)
         raise ProtocolError(400, "no query given (expected a query parameter or body)")
-    limit = time_limit_s(params, int(state.settings["query_time_limit_ms"]))
-    return await run_job(request, make_job(sparql, params, request, state.settings), limit)
+    limit = time_limit_s(params, int(settings["query_time_limit_ms"]))
+    return make_job(sparql, params, request, settings), limit
 
 
 # POST is listed so that a 405 names it in Allow; no query reaches this route (see takes_fast_path).

@@ -170,17 +170,18 @@ class WorkerPool:
         worker.stop()
         asyncio.get_running_loop().create_task(self.add_worker())
 
-    async def run(self, job, time_limit_s: float):
+    async def run(self, job, time_limit_s: float, key: tuple | None = None):
         """Run ``job`` and return its result; QueryTimeout after ``time_limit_s`` (waiting included).
+
+        ``key`` is the job's :func:`kg.server.inline.job_key` when the caller has it already.
 
         Raises SyntaxError for a query that does not parse, ValueError for a bad term,
         WorkerFailed for anything else.
         """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + time_limit_s
-        key = None
         if self.lane is not None:
-            key = job_key(job)
+            key = key or job_key(job)
             self.lane.follow(self.generation())
             if self.lane.takes(key, time_limit_s):
                 return self.lane.run(job, key)
