@@ -8,8 +8,8 @@ The one entry point is :func:`extract_corpus`. The work is split by concern:
   article, with :mod:`.candidates` (names no table knows), :mod:`.organisations` (names across
   link words, acronyms, parties) and :mod:`.bodies` (generic bodies: "the interior ministry");
   :mod:`kg.link` one key per real entity across the corpus, and claim clustering;
-- :mod:`.figures` percentages as written; :mod:`.results` which candidate, kind and source each
-  belongs to; :mod:`.claims` quotes and reported speech (:mod:`.speakers` who speaks, :mod:`.clauses` what stands
+- :mod:`.figures` percentages as written; :mod:`.results` which candidate each belongs to, :mod:`.kinds` its kind
+  and source; :mod:`.claims` quotes and reported speech (:mod:`.speakers` who speaks, :mod:`.clauses` what stands
   between a statement and its speaker); :mod:`.roles` titles and appositions;
   :mod:`.elections` which election an article covers.
 
