@@ -7,7 +7,9 @@ Urrutia"); then, for a single word, the surname of a person named in full in the
 then anywhere in the corpus, then in the table (an edit distance of one forgiven from five letters
 on, so "Maudro" is Maduro). Names still open that the text types (a title before them, an
 organisation word inside them, or two or more name-like words) become new entities: variants
-across articles are merged the same way, and the key is the slug of the fullest spelling.
+across articles are merged the same way, and the key is the slug of the fullest spelling. A new
+party belongs to the country its article is about: its key ends with that country and its English
+name says it ("Liberal Party (Canada)"). The surname index lives in :mod:`kg.extract.surnames`.
 Everything is computed on sorted sets of names, so the article order does not change the keys.
 """
 
@@ -20,14 +22,14 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
-from kg.iris import short_hash, slugify
+from kg.iris import slugify
 from kg.model import KIND_PATHS, Article, Entity, Span
 from kg.extract.elections import main_country_of
 from kg.extract.languages import language_for
 from kg.extract.mentions import NameMention
 from kg.extract.reference import Reference, labels_of
+from kg.extract.surnames import NearIndex, given_names, lookup_surname, people_index
 from kg.extract.text import fold
 
 FUZZY_NAME_RATIO = 88.0
@@ -43,14 +45,14 @@ def link_mentions(articles: list[tuple[Article, list[NameMention]]], reference: 
     fullest = _fullest_spellings(minted.values())
     second = [[_national(_keyed(m, minted, home), m, home, article.language, fullest, reference) for m in mentions]
               for (article, _), mentions, home in zip(articles, first, homes)]
-    corpus_people = _people(m for mentions in second for m in mentions)
-    table_people = _people(NameMention(label, None, None, key=key)  # type: ignore[arg-type]
+    corpus_people = people_index(m for mentions in second for m in mentions)
+    table_people = people_index(NameMention(label, None, None, key=key)  # type: ignore[arg-type]
                            for key, e in reference.entities.items() if e.kind == "person" for label in labels_of(e))
-    corpus_near, table_near = _NearIndex(corpus_people), _NearIndex(table_people)
+    corpus_near, table_near = NearIndex(corpus_people), NearIndex(table_people)
     linked = []
     for mentions in second:
-        local = _people(mentions)
-        indexes = ((local, _NearIndex(local), True, _given_names(mentions)), (corpus_people, corpus_near, False, {}),
+        local = people_index(mentions)
+        indexes = ((local, NearIndex(local), True, given_names(mentions)), (corpus_people, corpus_near, False, {}),
                    (table_people, table_near, False, {}))
         resolved = [_resolve_word(m, indexes, reference) for m in mentions]
         linked.append([m for m in resolved if m.key])
@@ -243,55 +245,12 @@ def _vote_kind(members: list[NameMention]) -> str:
     return max(set(kinds), key=lambda k: (kinds.count(k), k != "person", k)) if kinds else "person"
 
 
-def _people(mentions) -> dict[str, dict[str, None]]:
-    """Surname words and the person keys they may name, in the order the names come.
-
-    A surname is every word but the first of a full name; in a name whose last part is written
-    with a hyphen ("Lai Ching-te", "Ko Wen-je") the family name comes first, so that counts too.
-    """
-    index: dict[str, dict[str, None]] = defaultdict(dict)
-    for m in mentions:
-        if m.key and m.key.startswith("person/"):
-            words = fold(m.text).replace("-", " - ").split()
-            written = m.text.replace("-", " - ").split()
-            for i in range(1, len(words)):
-                index[" ".join(words[i:])][m.key] = None
-                if len(written) != len(words) or not written[i][:1].islower():  # "da", "de", "van" alone name nobody
-                    index[words[i]][m.key] = None
-            if len(words) == 1 or _family_name_first(m.text):
-                index[words[0]][m.key] = None
-    return index
-
-
-def _given_names(mentions) -> dict[str, dict[str, None]]:
-    """The first words of the people named in full, and the person keys they may name.
-
-    >>> _given_names([NameMention("Anies Baswedan", None, None, key="person/anies-baswedan")])
-    {'anies': {'person/anies-baswedan': None}}
-    """
-    index: dict[str, dict[str, None]] = defaultdict(dict)
-    for m in mentions:
-        words = fold(m.text).split()
-        if m.key and m.key.startswith("person/") and len(words) >= 2 and not _family_name_first(m.text):
-            index[words[0]][m.key] = None
-    return dict(index)
-
-
-def _family_name_first(name: str) -> bool:
-    """
-    >>> _family_name_first("Lai Ching-te"), _family_name_first("Jean-Luc Mélenchon"), _family_name_first("Jussi Halla-aho")
-    (True, False, False)
-    """
-    words = name.split()  # a short family name first: Lai, Ko, Hou, Kim, Moon
-    return len(words) == 2 and len(words[0]) <= 4 and "-" in words[1] and words[1].split("-", 1)[1][:1].islower()
-
-
 def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMention:
     if mention.key:
         return mention
     word = fold(mention.text)
     for index, near, first_wins, given in indexes:
-        key = _lookup_surname(word, index, near, first_wins, given)
+        key = lookup_surname(word, index, near, first_wins, given)
         if key:
             return replace(mention, key=key, kind="person")
     key = None if _opens_sentence(mention) else _near_label(word, reference)
@@ -302,64 +261,8 @@ def _resolve_word(mention: NameMention, indexes, reference: Reference) -> NameMe
     return mention
 
 
-def _lookup_surname(word: str, index: dict[str, dict[str, None]], near: _NearIndex, first_wins: bool,
-                    given: dict[str, dict[str, None]] | None = None) -> str | None:
-    """The one person ``word`` names in ``index``; within one article, the first named in full wins a tie.
-
-    A word that is no surname but the given name of a person named in full (``given``) names that
-    person before any near-spelling is tried: in "Prabowo" after "Prabowo Subianto" and "Ganjar
-    Pranowo", the given name wins over the surname one letter away.
-
-    A near-spelling must keep the first letter: "Siden" opening a Norwegian sentence is no "Biden".
-
-    >>> _lookup_surname("siden", {"biden": {"person/joe-biden": None}}, _NearIndex(["biden"]), False) is None
-    True
-    >>> _lookup_surname("bidden", {"biden": {"person/joe-biden": None}}, _NearIndex(["biden"]), False)
-    'person/joe-biden'
-
-    A bare surname shared by two people of one article ("Noboa" for Daniel and his father Álvaro
-    Noboa) is the one the article introduced first: news prose names a relative introduced later
-    in full.
-    """
-    candidates = index.get(word) or index.get(word[:-1] if word.endswith("s") else "")
-    if not candidates and given:
-        candidates = given.get(word) or given.get(word[:-1] if word.endswith("s") else "")
-    if not candidates and len(word) >= 5:
-        # A typo keeps the first letter: "Siden" (since) at a sentence start is no misspelt "Biden".
-        candidates = {k: None for surname in near.within_one(word) if len(surname) >= 5 and surname[0] == word[0]
-                      for k in index[surname]}
-    if candidates and (len(candidates) == 1 or first_wins):
-        return next(iter(candidates))
-    return None
-
-
-class _NearIndex:
-    """Names reachable within one edit (OSA distance), found through their one-letter deletions.
-
-    Two words one edit apart always share a deletion variant (or one is a deletion of the other),
-    so a look-up touches only the few names in those buckets instead of every name known.
-
-    >>> sorted(_NearIndex(["maduro", "machado", "boric"]).within_one("maudro"))
-    ['maduro']
-    """
-
-    def __init__(self, names) -> None:
-        self.buckets: dict[str, set[str]] = defaultdict(set)
-        for name in names:
-            for variant in _deletions(name):
-                self.buckets[variant].add(name)
-
-    def within_one(self, word: str) -> set[str]:
-        found = {name for variant in _deletions(word) for name in self.buckets.get(variant, ())}
-        return {name for name in found if OSA.distance(word, name) <= 1}
-
-
-def _deletions(word: str) -> set[str]:
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
 @cache
-def _one_word_labels(reference: Reference) -> tuple[dict[str, set[str]], _NearIndex]:
+def _one_word_labels(reference: Reference) -> tuple[dict[str, set[str]], NearIndex]:
     keys: dict[str, set[str]] = defaultdict(set)
     for key, e in reference.entities.items():
         # A name bound to its country ("Høyre", "TSE") is matched only where the article names that country.
@@ -367,7 +270,7 @@ def _one_word_labels(reference: Reference) -> tuple[dict[str, set[str]], _NearIn
             for label in labels_of(e):
                 if " " not in label:
                     keys[fold(label)].add(key)
-    return keys, _NearIndex(keys)
+    return keys, NearIndex(keys)
 
 
 def _opens_sentence(mention: NameMention) -> bool:
@@ -442,69 +345,3 @@ def _entity(key: str, forms: set[tuple[str, str]], kind: str, reference: Referen
     return Entity(key=key, kind=kind, names=names, aliases=aliases)  # type: ignore[arg-type]
 
 
-def cluster_statements(statements: list[tuple[str, str, str]], concepts_of) -> dict[int, str]:
-    """One claim key per group of statements: same speaker and most of their concepts shared.
-
-    ``statements`` are (speaker, text, language); ``concepts_of(text, language)`` gives the set of
-    concept words of a text (content words, with the language's lexicon mapping them to shared
-    English concepts). Two statements are one claim when the speaker is the same and at least two
-    concepts and half of the smaller set are shared. The key hashes the speaker and the concepts
-    of the group's first statement in sorted order, so it does not depend on the article order.
-    Its limit: a translation that shares fewer than two mapped words with the original is not
-    recognised, and one speaker's two different sentences on the same theme may be merged.
-    """
-    concepts = [concepts_of(text, lang) for _, text, lang in statements]
-    parent = list(range(len(statements)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in _candidate_pairs(statements, concepts):
-        if _similar(concepts[i], concepts[j]):
-            a, b = root(i), root(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(statements)):
-        groups[root(i)].append(i)
-    keys: dict[int, str] = {}
-    for members in groups.values():
-        first = min(members, key=lambda i: (statements[i][2] != "en", statements[i][1], statements[i][2]))
-        key = short_hash(statements[first][0], " ".join(sorted(concepts[first])) or statements[first][1])
-        for i in members:
-            keys[i] = key
-    return keys
-
-
-def _candidate_pairs(statements: list[tuple[str, str, str]], concepts: list[frozenset[str]]):
-    """The pairs (i < j) of one speaker's statements that share at least two concepts.
-
-    Blocked by speaker and indexed by concept, so the work grows with the pairs that could match,
-    not with the square of the corpus; equal concept sets are compared once, through their first.
-
-    >>> sorted(_candidate_pairs([("a", "", ""), ("a", "", ""), ("b", "", "")],
-    ...                         [frozenset("xyz"), frozenset("xy"), frozenset("xy")]))
-    [(0, 1)]
-    """
-    firsts: dict[tuple[str, frozenset[str]], int] = {}
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (speaker, _, _) in enumerate(statements):
-        first = firsts.setdefault((speaker, concepts[i]), i)
-        if first != i:
-            yield first, i
-            continue
-        shared: dict[int, int] = defaultdict(int)
-        for concept in concepts[i]:
-            posting = postings[(speaker, concept)]
-            for j in posting:
-                shared[j] += 1
-            posting.append(i)
-        yield from ((j, i) for j, count in shared.items() if count >= 2)
-
-
-def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
-    shared = len(a & b)
-    return shared >= 2 and shared >= 0.5 * min(len(a), len(b))

@@ -7,7 +7,7 @@ The one entry point is :func:`extract_corpus`. The work is split by concern:
 - :mod:`.reference` the reference table (kg/data/entities.ttl); :mod:`.mentions` names in an
   article, with :mod:`.candidates` (names no table knows), :mod:`.organisations` (names across
   link words, acronyms, parties) and :mod:`.bodies` (generic bodies: "the interior ministry");
-  :mod:`kg.link` one key per real entity across the corpus, and claim clustering;
+  :mod:`kg.link` one key per real entity across the corpus; :mod:`.claim_keys` claim clustering;
 - :mod:`.figures` percentages as written; :mod:`.results` which candidate each belongs to, :mod:`.kinds` its kind
   and source; :mod:`.claims` quotes and reported speech (:mod:`.speakers` who speaks, :mod:`.clauses` what stands
   between a statement and its speaker); :mod:`.roles` titles and appositions;
@@ -25,9 +25,10 @@ from dataclasses import replace
 from typing import TypeVar
 
 from kg.forked import forked_map, worker_count
-from kg.link import cluster_statements, link_mentions
+from kg.link import link_mentions
 from kg.model import Article, Claim, Corpus, Entity, Extraction, Mention
 
+from .claim_keys import cluster_statements
 from .claims import Statement, extract_statements
 from .concepts import concepts_of
 from .elections import election_mentions, find_election
