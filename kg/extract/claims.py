@@ -59,14 +59,52 @@ def extract_statements(article: Article, mentions: list[NameMention], language: 
     ctx = Context(text, language, speakers, split_sentences(text), verbs)
     found: list[Statement] = []
     taken: list[Span] = []
+    questions, answers, interviewee = _interview(ctx)
+    taken += questions
     for line, body in _dash_paragraphs(text):
-        taken.append(line)
-        found += _dash_quote(ctx, line, body)
+        if not any(line.begin <= a.begin < line.end for a in questions + answers):
+            taken.append(line)
+            found += _dash_quote(ctx, line, body)
     for sentence in ctx.sentences:
         if not any(t.begin <= sentence.begin < t.end for t in taken):
-            found += _sentence_statements(ctx, sentence)
+            own = _sentence_statements(ctx, sentence)
+            if not own and interviewee and any(a.begin <= sentence.begin < a.end for a in answers) \
+                    and not re.search(r"\d", text[sentence.begin:sentence.end]):
+                # An answer's own words are the interviewee's; its figures are results, not claims.
+                own = [_statement(text, interviewee, _after_dash(text, sentence), sentence.end, sentence, quoted=True)]
+            found += own
     # A statement with no words left after trimming ("Según el secretario de Estado de EE. UU., …") is none.
     return sorted({s for s in found if s.span.end > s.span.begin}, key=lambda s: (s.span, s.speaker))
+
+
+def _interview(ctx: Context) -> tuple[list[Span], list[Span], str | None]:
+    r"""The turns of an interview written as dash paragraphs opening with a question ("—¿Esperaba …?"),
+    and who answers them: the interviewer's turns (every other one, from the first) say nothing
+    to claim; the answers are the person's named last before the first question.
+
+    >>> from kg.extract.languages import SPANISH
+    >>> t = "La politóloga Ana Ruiz habla.\n\n—¿Qué pasó?\n\n—Ganó. Nadie lo esperaba.\n\n—Sorprende.\n\n—Sí."
+    >>> ana = NameMention("Ana Ruiz", Span(14, 22), Span(0, 29), key="person/ana-ruiz")
+    >>> ctx = Context(t, SPANISH, [ana], split_sentences(t), cue_pattern(SPANISH, "speech_verbs"))
+    >>> questions, answers, who = _interview(ctx)
+    >>> [t[q.begin:q.end] for q in questions], [t[a.begin:a.end] for a in answers], who
+    (['—¿Qué pasó?', '—Sorprende.'], ['—Ganó. Nadie lo esperaba.', '—Sí.'], 'person/ana-ruiz')
+    """
+    turns = [Span(m.start(), m.end()) for m in re.finditer(r"(?m)^[–—][^\n]*$", ctx.text)]
+    runs: list[list[Span]] = []
+    for turn in turns:
+        if runs and not ctx.text[runs[-1][-1].end:turn.begin].strip():
+            runs[-1].append(turn)
+        else:
+            runs.append([turn])
+    dialogue = next((run for run in runs if len(run) >= 2 and ctx.text[run[0].begin:run[0].end].rstrip().endswith("?")), None)
+    if dialogue is None:
+        return [], [], None
+    return dialogue[0::2], dialogue[1::2], last_subject(ctx, dialogue[0].begin)
+
+
+def _after_dash(text: str, sentence: Span) -> int:
+    return sentence.begin + len(text[sentence.begin:sentence.end]) - len(text[sentence.begin:sentence.end].lstrip("–— "))
 
 
 def _dash_paragraphs(text: str) -> list[tuple[Span, Span]]:
