@@ -109,6 +109,19 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: after round 3: entities 0.85, typed 0.78, results 0.43, claims 0.58 (with the rules before round 3:
 #: 0.84, 0.76, 0.46, 0.51): the claim rules carried over, the result rules did not. It is the figure
 #: of record and untouched.
+#: Round 4 of issue #3 fitted heldout7 too (it measures unseen articles no more; heldout8, written blind,
+#: is next), results first, with general rules: a party minted from an article's words belongs to the
+#: article's country (key and English name "X (Country)" / "X of Country"; another country's party
+#: label in an article about a third country is that country's own party), a list's lines take the
+#: source of the paragraph ending in a colon above them, a lone word with a vote share of its own is a
+#: party and a tally goes on after a comma, a title held over a place is not part of the name after it,
+#: Norwegian transcriptions get their English spelling, "elections committee" is an electoral body, the
+#: party after a person's genitive owns a figure, an interview's questions are no claims. Before ->
+#: after (entities, typed, results, claims): heldout6 0.89/0.84/0.56/0.74 -> 0.90/0.85/0.73/0.74,
+#: heldout7 0.85/0.78/0.43/0.58 -> 0.85/0.79/0.54/0.61; heldout4 entities 0.951 -> 0.953; heldout2-test
+#: entities 0.966 -> 0.962 and typed 0.958 -> 0.954 (an Icelandic "De grønne" now minted); the rest
+#: unchanged. Most of heldout7's remaining result misses are parties the text names in its own language
+#: ("Samlingspartiet", "Smer") that the gold names in English: reference data, not rules.
 #: The floors are the figures reached, truncated.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
@@ -119,8 +132,8 @@ FLOORS = {
     "heldout3": {"entities": 0.96, "typed entities": 0.95, "results": 0.96, "claims": 0.86},
     "heldout4": {"entities": 0.95, "typed entities": 0.92, "results": 0.88, "claims": 0.85},
     "heldout5": {"entities": 0.92, "typed entities": 0.90, "results": 0.81, "claims": 0.79},  # claims 0.7999…
-    "heldout6": {"entities": 0.89, "typed entities": 0.83, "results": 0.55, "claims": 0.74},
-    "heldout7": {"entities": 0.84, "typed entities": 0.78, "results": 0.42, "claims": 0.57},
+    "heldout6": {"entities": 0.90, "typed entities": 0.84, "results": 0.72, "claims": 0.74},
+    "heldout7": {"entities": 0.85, "typed entities": 0.79, "results": 0.54, "claims": 0.60},
 }
 
 
