@@ -8,7 +8,11 @@ target and moved into place only when the dataset conforms to the shapes.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
 import os
 import shutil
 import sys
@@ -104,10 +108,9 @@ def map_dataset(corpus: Corpus, *, base: str = DEFAULT_BASE, show_progress: bool
         return graphs
 
     def ready_validation() -> None:
-        from kg.validate import load_class_hierarchy
-        from kg.validate_shares import focus_validator, shape_reading
+        from kg.validate import load_class_hierarchy, prepared_shapes
 
-        focus_validator(), shape_reading(), load_class_hierarchy()  # made here, inherited by the validating processes
+        prepared_shapes(), load_class_hierarchy()  # parsed here, inherited by the validating process
 
     with progress_counter("mapping", show_progress, total=len(corpus.extractions)) as advance:
         graphs = map_articles(mapper, corpus.extractions, shared_graphs, workers=workers, on_progress=advance,
@@ -148,26 +151,21 @@ def build_dataset(
 
     say(f"validating {dataset.quads} quads against the shapes, writing the dumps meanwhile", show_progress)
     summary = None
-    from kg.validate_shares import index_union, validate_in_shares
+    from kg.validate import load_class_hierarchy
 
-    index = index_union(dataset.triples, dataset.subjects())
+    with validation_in_background(dataset.ntriples(ordered=False, tail=b"\n" + load_class_hierarchy())) as pending:
+        counts = count_statements(dataset.triples)
 
-    def write(folder: Path) -> None:
-        nonlocal summary
-        counts = None
-
-        def write_dumps() -> None:
-            nonlocal counts
-            counts = count_statements(dataset.triples)
+        def write(folder: Path) -> None:
+            nonlocal summary
             write_dataset(folder, dataset, counts, base=base, run=run_iri(corpus, Minter(base)))
+            report = pending()
+            if not report.conforms:
+                raise BuildError("the built dataset does not conform to the shapes", report=report)
+            summary = summarise_counts(corpus, dataset, counts, problems, started)
+            write_summary({**asdict(summary), "base": base, "version": __version__}, folder)
 
-        report = validate_in_shares(index, meanwhile=write_dumps)
-        if not report.conforms:
-            raise BuildError("the built dataset does not conform to the shapes", report=report)
-        summary = summarise_counts(corpus, dataset, counts, problems, started)
-        write_summary({**asdict(summary), "base": base, "version": __version__}, folder)
-
-    publish(out_dir, write)
+        publish(out_dir, write)
     return summary
 
 
@@ -175,6 +173,44 @@ def write_dataset(folder: Path, dataset: Dataset, counts: UnionCounts, *, base: 
     """Write the dumps of ``dataset`` and its VoID description (from ``counts``) into ``folder``."""
     write_text_dumps(dataset.nquads_chunks(), dataset.ntriples(), folder)
     write_void(describe_dataset(counts, base=base, run=run), folder)
+
+
+@contextmanager
+def validation_in_background(ntriples: bytes) -> Iterator[Callable[[], object]]:
+    """Validate the union ``ntriples`` (ending with the ontology's class hierarchy, see
+    :func:`kg.validate.validate_ntriples`) in a forked process; the yielded function waits for the report.
+
+    shifty holds the GIL while it validates, so a thread would not help. One process, not
+    two with half of the shapes each: about half of a
+    shifty call is reading and indexing the data whatever the shapes, so a second process
+    paid that again (8 s of CPU at 1,000 articles, and the memory twice) while this one
+    writes the dumps on the other core anyway. The fork inherits the text and the prepared
+    shapes instead of receiving them through a pipe; ``gc.freeze`` keeps the child's collector
+    off the parent's objects, which would otherwise be copied page by page.
+    """
+    global _PENDING
+    _PENDING = ntriples
+    del ntriples
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
+            future = pool.submit(_validate_pending)  # forks now
+            _PENDING = None  # the child has its copy; the parent's can go
+            gc.unfreeze()
+            yield future.result
+            future.cancel()
+    finally:
+        _PENDING = None
+        gc.unfreeze()
+
+
+_PENDING: bytes | None = None
+
+
+def _validate_pending():
+    from kg.validate import validate_ntriples
+
+    return validate_ntriples(_PENDING, with_classes=True)
 
 
 def validate_quads(quads: list[Quad]):

@@ -1,7 +1,11 @@
 """Validate the union of a built dataset in shares, on every core, with the report of a whole validation.
 
 Why shares: shifty runs on one core and its time grows faster than the data. At 1,000
-articles (476,000 triples) the whole union took 35 s; its eighths took about 2 s each.
+articles (476,000 triples) the whole union took 35 s; its eighths took about 2 s each, one
+after the other in one process. Not yet used by ``kg build``: wired in (two forked workers
+beside the parent writing the dumps) the build took more CPU than one whole validation
+(41 s user against 33 s at 1,000 articles), shifty's share of it did not shrink in the
+profile, and cutting the shares added 9 s of Python.
 
 A share is a set of focus nodes and what their shapes read, the reach :mod:`kg.incremental`
 works out from shapes/ (:func:`kg.incremental.shape_reach`):
