@@ -22,6 +22,9 @@ class GoldSet:
     own: bool
     #: Articles written without a header on purpose: the reader must cope with them.
     headerless: frozenset[str] = frozenset()
+    #: Articles whose header leaves out the date (and perhaps the language) on purpose: the reader
+    #: takes the year from the text and detects the language.
+    dateless: frozenset[str] = frozenset()
     #: Exactly this many articles in each language, as the reader gives it (None: not fixed).
     language_counts: dict[str, int] | None = None
     #: Exactly these languages (None: not fixed) and at least this many articles.
@@ -93,6 +96,13 @@ GOLD_SETS = [
         "heldout7", ROOT / "tests" / "heldout7" / "articles", own=True,
         headerless=frozenset({"en_83_australia_2022_albanese_analysis", "es_82_uruguay_2019_lacalle_pou",
                               "nb_83_algerie_2024_tebboune"}),
+        language_counts={"en": 4, "es": 4, "nb": 4}, words=(300, 700), held_out=True,
+    ),
+    GoldSet(
+        "heldout8", ROOT / "tests" / "heldout8" / "articles", own=True,
+        headerless=frozenset({"en_93_ireland_2020_sinn_fein_analysis", "es_94_argentina_2015_macri_opinion",
+                              "nb_93_tanzania_2020_magufuli"}),
+        dateless=frozenset({"en_94_new_zealand_2023_luxon_explainer", "nb_94_taiwan_2020_tsai_intervju"}),
         language_counts={"en": 4, "es": 4, "nb": 4}, words=(300, 700), held_out=True,
     ),
 ]

@@ -122,6 +122,11 @@ def test_kg_eval_refuses_a_missing_folder(tmp_path, capsys):
 #: entities 0.966 -> 0.962 and typed 0.958 -> 0.954 (an Icelandic "De grønne" now minted); the rest
 #: unchanged. Most of heldout7's remaining result misses are parties the text names in its own language
 #: ("Samlingspartiet", "Smer") that the gold names in English: reference data, not rules.
+#: heldout8 (12 articles on 12 more elections, written blind during round 4) was scored once after
+#: round 4: entities 0.83, typed 0.75, results 0.54, claims 0.60 (with the rules before round 4:
+#: 0.83, 0.74, 0.49, 0.60): the result rules carried over in part, the rest not. Round 4 saw some
+#: result-list lines of two of its articles by accident (a search over tests/heldout*); without those
+#: two the figures are 0.83, 0.75, 0.61, 0.60. It is the figure of record and untouched.
 #: The floors are the figures reached, truncated.
 FLOORS = {
     "shared": {"entities": 0.99, "typed entities": 0.99, "results": 1.0, "claims": 0.92},
@@ -134,6 +139,7 @@ FLOORS = {
     "heldout5": {"entities": 0.92, "typed entities": 0.90, "results": 0.81, "claims": 0.79},  # claims 0.7999…
     "heldout6": {"entities": 0.90, "typed entities": 0.84, "results": 0.72, "claims": 0.74},
     "heldout7": {"entities": 0.85, "typed entities": 0.79, "results": 0.54, "claims": 0.60},
+    "heldout8": {"entities": 0.82, "typed entities": 0.74, "results": 0.54, "claims": 0.60},
 }
 
 
