@@ -87,17 +87,6 @@ class Dataset:
         lines = (f"{t} .\n" for t in (sorted(self.triples) if ordered else self.triples))
         return "".join(chain(lines, [tail.decode("utf-8")])).encode("utf-8")
 
-    def subjects(self) -> Iterable[str]:
-        """The subjects of the quads in canonical order (repeated as often as they occur): the
-        nodes of one graph come together, so an article's nodes do.
-
-        >>> list(Dataset([("<g>", "<http://a> <http://p> <http://o> <g> .\\n")], set(), 1).subjects())
-        ['<http://a>']
-        """
-        for _, text in self.blocks:
-            for line in text.splitlines():
-                yield line[: line.index(" ")]
-
     def lines_of(self, graph_suffix: str) -> Iterable[str]:
         """The lines of the graphs whose IRI ends with ``graph_suffix``."""
         for graph, text in self.blocks:
