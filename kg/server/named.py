@@ -48,14 +48,14 @@ async def run_named_query(name: str, request: Request) -> Response:
         limit = time_limit_s({k: [v] for k, v in values.items() if k == "timeout"},
                              int(state.settings["query_time_limit_ms"]))
         if html:
-            variables, rows = await run_job(request, RowsJob(query.text, bindings, int(state.settings["max_rows"])), limit)
+            variables, rows = await run_job(state.pool, RowsJob(query.text, bindings, int(state.settings["max_rows"])), limit)
             return state.templates.TemplateResponse(
                 request, "named_query.html",
                 {"state": state, "query": query, "values": values, "variables": variables, "rows": rows},
             )
         job = QueryJob(query.text, request.headers.get("accept"), override, True,
                        max_rows=int(state.settings["max_rows"]), bindings=bindings)
-        answer = await run_job(request, job, limit)
+        answer = await run_job(state.pool, job, limit)
     except ParameterError as error:
         return PlainTextResponse(str(error), 400)
     except ProtocolError as error:

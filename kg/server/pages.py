@@ -124,11 +124,11 @@ async def entity_response(request: Request, path: str) -> Response:
         job = QueryJob("CONSTRUCT { ?entity ?p ?o } WHERE { ?entity ?p ?o }", request.headers.get("accept"),
                        override, bindings=bind)
         try:
-            answer = await run_job(request, job, state.time_limit_s)
+            answer = await run_job(state.pool, job, state.time_limit_s)
         except ProtocolError as error:
             return PlainTextResponse(str(error), error.status)
         if answer.format is not None and answer.format not in PAGE_FORMATS and not override:
-            answer = await run_job(request, QueryJob(job.sparql, None, "turtle", bindings=bind), state.time_limit_s)
+            answer = await run_job(state.pool, QueryJob(job.sparql, None, "turtle", bindings=bind), state.time_limit_s)
         response = answer_response(answer, 0)
         response.headers.update(headers)
         return response

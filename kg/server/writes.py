@@ -206,9 +206,9 @@ async def read_graph(request: Request, graph: ox.NamedNode | None) -> Response:
     where = "{ ?s ?p ?o }" if graph is None else f"{{ GRAPH {graph} {{ ?s ?p ?o }} }}"
     job = QueryJob(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {where}", request.headers.get("accept"),
                    request.query_params.get("format"))
-    answer = await run_job(request, job, state.time_limit_s)
+    answer = await run_job(state.pool, job, state.time_limit_s)
     if answer.format is not None and answer.format.name in ("trig", "nquads"):
-        answer = await run_job(request, QueryJob(job.sparql, None, "turtle"), state.time_limit_s)
+        answer = await run_job(state.pool, QueryJob(job.sparql, None, "turtle"), state.time_limit_s)
     response = answer_response(answer, 0)
     if request.method == "HEAD":
         return Response(status_code=response.status_code, headers=dict(response.headers))
