@@ -6,6 +6,8 @@ True
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -61,7 +63,10 @@ class ServerProcess:
     def start(self) -> str:
         """Start the server and wait until it answers; PortTaken if its port was taken meanwhile."""
         self.log = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a full pipe would block the server
-        self.process = subprocess.Popen(self.command, stdout=self.log, stderr=subprocess.STDOUT, text=True)
+        # A session of its own, so that stopping it stops its worker processes too (a worker
+        # whose parent was killed would otherwise outlive the test).
+        self.process = subprocess.Popen(self.command, stdout=self.log, stderr=subprocess.STDOUT, text=True,
+                                        start_new_session=True)
         deadline = time.monotonic() + self.startup_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -78,13 +83,19 @@ class ServerProcess:
         raise RuntimeError(f"kg serve did not answer within {self.startup_s} s: {' '.join(self.command)}")
 
     def __exit__(self, *exc) -> None:
-        if self.process is not None and self.process.poll() is None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)  # whatever of the group is left
+        except ProcessLookupError:
+            pass
 
     def output(self) -> str:
         """What the server printed so far."""
